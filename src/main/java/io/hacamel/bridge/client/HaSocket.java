@@ -1,0 +1,237 @@
+package io.hacamel.bridge.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+
+/**
+ * One WebSocket to Home Assistant and its auth handshake: {@code auth_required → auth → auth_ok}. Handlers are
+ * attached before the upgrade completes, so the first frame cannot be lost; every callback runs on one Vert.x context,
+ * so frames are read in order by a single reader. After the handshake each message (array frames are split) goes to
+ * the {@link Listener}.
+ */
+final class HaSocket {
+
+    /** What the socket reports after the handshake. All calls happen on the socket's context. */
+    interface Listener {
+
+        void onMessage(HaSocket socket, JsonNode message);
+
+        void onMalformed(HaSocket socket, String frameExcerpt, Exception cause);
+
+        /** Called once, when the socket is gone for whatever reason. */
+        void onClosed(HaSocket socket, String reason);
+    }
+
+    private enum Phase { AWAIT_AUTH_REQUIRED, AWAIT_AUTH_RESULT, OPEN, CLOSED }
+
+    private static final int EXCERPT_LENGTH = 200;
+
+    private final Context context;
+    private final ObjectMapper mapper;
+    private final Listener listener;
+    private final String token;
+    private final Promise<String> handshake = Promise.promise();
+    private final ClientWebSocket ws;
+    private Phase phase = Phase.AWAIT_AUTH_REQUIRED;
+    private Future<io.vertx.core.http.WebSocket> connecting;
+    private long handshakeTimer = -1;
+    private String closeReason;
+
+    private HaSocket(WebSocketClient client, Context context, ObjectMapper mapper, String token, Listener listener) {
+        this.context = context;
+        this.mapper = mapper;
+        this.token = token;
+        this.listener = listener;
+        this.ws = client.webSocket();
+    }
+
+    /**
+     * Connects and authenticates. The future completes on {@code context} with Home Assistant's version, or fails with
+     * an {@link HaException}: CANNOT_CONNECT, INVALID_AUTH, HANDSHAKE_TIMEOUT or PROTOCOL_ERROR.
+     */
+    static Future<HaSocket> open(WebSocketClient client, Context context, ObjectMapper mapper, URI url, String token,
+            Duration handshakeTimeout, Listener listener) {
+        HaSocket socket = new HaSocket(client, context, mapper, token, listener);
+        Promise<HaSocket> opened = Promise.promise();
+        context.runOnContext(v -> socket.start(url, handshakeTimeout));
+        socket.handshake.future().onComplete(ar -> {
+            if (ar.succeeded()) {
+                opened.complete(socket);
+            } else {
+                opened.fail(ar.cause());
+            }
+        });
+        return opened.future();
+    }
+
+    private void start(URI url, Duration handshakeTimeout) {
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(data -> listenerMalformed("binary frame of " + data.length() + " bytes", null));
+        ws.exceptionHandler(this::onError);
+        ws.closeHandler(v -> onClose());
+        handshakeTimer = context.owner().setTimer(handshakeTimeout.toMillis(), t -> {
+            handshakeTimer = -1;
+            failHandshake(new HaException(HaErrorCode.HANDSHAKE_TIMEOUT,
+                    "no auth_ok from Home Assistant within " + handshakeTimeout.toMillis() + " ms"));
+        });
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url.toString())
+                .setTimeout(handshakeTimeout.toMillis());
+        connecting = ws.connect(options) // on our context: callbacks stay on it.onFailure(e -> failHandshake(
+                new HaException(HaErrorCode.CANNOT_CONNECT, "cannot connect to " + url + ": " + describe(e), e)));
+    }
+
+    /** Writes one text frame; the future fails when it could not be written. Thread-safe, order-preserving. */
+    Future<Void> write(String text) {
+        return ws.writeTextMessage(text);
+    }
+
+    /** The Home Assistant version announced in {@code auth_ok}. */
+    String haVersion() {
+        return handshake.future().result();
+    }
+
+    /** Closes the socket; the listener hears {@code onClosed} with this reason at once. Runs on the context. */
+    void close(String reason) {
+        context.runOnContext(v -> {
+            if (phase == Phase.CLOSED) {
+                return;
+            }
+            closeReason = reason;
+            connecting.onSuccess(w -> ws.close());
+            onClose();
+        });
+    }
+
+    private void onText(String text) {
+        if (phase == Phase.OPEN) {
+            JsonNode frame;
+            try {
+                frame = mapper.readTree(text);
+            } catch (Exception e) {
+                listenerMalformed(excerpt(text), e);
+                return;
+            }
+            if (frame == null || !(frame.isObject() || frame.isArray())) {
+                listenerMalformed(excerpt(text), null);
+            } else if (frame.isArray()) {
+                frame.forEach(message -> dispatch(message, text));
+            } else {
+                dispatch(frame, text);
+            }
+        } else if (phase != Phase.CLOSED) {
+            onHandshakeText(text);
+        }
+    }
+
+    private void dispatch(JsonNode message, String frameText) {
+        if (!message.isObject() || !message.path("type").isTextual()) {
+            listenerMalformed(excerpt(frameText), null);
+        } else {
+            listener.onMessage(this, message);
+        }
+    }
+
+    private void onHandshakeText(String text) {
+        JsonNode message;
+        try {
+            message = mapper.readTree(text);
+        } catch (Exception e) {
+            failHandshake(new HaException(HaErrorCode.PROTOCOL_ERROR,
+                    "unreadable frame during the handshake: " + excerpt(text)));
+            return;
+        }
+        String type = message.path("type").asText("");
+        if (phase == Phase.AWAIT_AUTH_REQUIRED && type.equals("auth_required")) {
+            phase = Phase.AWAIT_AUTH_RESULT;
+            String accessToken = token == null ? "" : token;
+            ws.writeTextMessage(HaMessages.auth(accessToken).toString());
+        } else if (phase == Phase.AWAIT_AUTH_RESULT && type.equals("auth_ok")) {
+            phase = Phase.OPEN;
+            cancelHandshakeTimer();
+            handshake.tryComplete(message.path("ha_version").asText("unknown"));
+        } else if (phase == Phase.AWAIT_AUTH_RESULT && type.equals("auth_invalid")) {
+            failHandshake(new HaException(HaErrorCode.INVALID_AUTH,
+                    "Home Assistant rejected the access token: " + message.path("message").asText("auth_invalid")));
+        } else {
+            failHandshake(new HaException(HaErrorCode.PROTOCOL_ERROR,
+                    "unexpected '" + type + "' during the handshake (phase " + phase + ")"));
+        }
+    }
+
+    private void failHandshake(HaException error) {
+        if (handshake.tryFail(error)) {
+            cancelHandshakeTimer();
+            closeReason = error.getMessage();
+            phase = Phase.CLOSED;
+            if (connecting != null) {
+                connecting.onSuccess(w -> ws.close());
+            }
+        }
+    }
+
+    private void onError(Throwable error) {
+        String description = describe(error);
+        if (phase == Phase.OPEN && error instanceof IllegalStateException && description.contains("max message size")) {
+            // a message over the size limit: Vert.x drops it and the socket stays usable
+            listenerMalformed("(not read) " + description, (IllegalStateException) error);
+        } else if (phase == Phase.OPEN) {
+            closeReason = closeReason != null ? closeReason : description; // the close handler follows
+        } else {
+            failHandshake(new HaException(HaErrorCode.CANNOT_CONNECT, "WebSocket error: " + description, error));
+        }
+    }
+
+    private void onClose() {
+        if (phase == Phase.CLOSED && handshake.future().failed()) {
+            return; // the handshake failure already told the caller
+        }
+        boolean wasOpen = phase == Phase.OPEN;
+        phase = Phase.CLOSED;
+        cancelHandshakeTimer();
+        String reason = closeReason != null ? closeReason : closeDescription();
+        if (wasOpen) {
+            listener.onClosed(this, reason);
+        } else {
+            handshake.tryFail(new HaException(HaErrorCode.CANNOT_CONNECT,
+                    "Home Assistant closed the connection during the handshake: " + reason));
+        }
+    }
+
+    private String closeDescription() {
+        Short code = ws.isClosed() ? ws.closeStatusCode() : null;
+        String text = ws.isClosed() ? ws.closeReason() : null;
+        if (code == null) {
+            return "connection closed";
+        }
+        return "closed by Home Assistant with code " + code + (text == null || text.isEmpty() ? "" : " (" + text + ")");
+    }
+
+    private void listenerMalformed(String excerpt, Exception cause) {
+        listener.onMalformed(this, excerpt, cause);
+    }
+
+    private void cancelHandshakeTimer() {
+        if (handshakeTimer >= 0) {
+            context.owner().cancelTimer(handshakeTimer);
+            handshakeTimer = -1;
+        }
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "… (" + text.length() + " chars)";
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,88 @@
+package io.hacamel.bridge.client;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The last state the bridge handed on for every entity, so that after a reconnect the difference with Home
+ * Assistant's current states can be turned into events: changed or added entities, and removals. Touched only by the
+ * connection's reader.
+ */
+final class StateMirror {
+
+    /** What one resync found; the events are in Home Assistant's entity order, removals last. */
+    record Resync(List<HaEvent> events, int entities, int changed, int removed) {
+    }
+
+    private final Map<String, JsonNode> states = new HashMap<>();
+    private volatile int size;
+
+    /** Records a live state change (a null new state is a removal). */
+    void apply(HaEvent event) {
+        if (event.entityId() == null) {
+            return;
+        }
+        if (event.newState() == null) {
+            states.remove(event.entityId());
+        } else {
+            states.put(event.entityId(), event.newState());
+        }
+        size = states.size();
+    }
+
+    Resync reconcile(JsonNode currentStates, String now) {
+        List<HaEvent> events = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int changed = 0;
+        for (JsonNode state : currentStates) {
+            String entityId = state.path("entity_id").asText(null);
+            if (entityId == null) {
+                continue;
+            }
+            seen.add(entityId);
+            JsonNode known = states.put(entityId, state);
+            if (known == null || !sameState(known, state)) {
+                events.add(HaEvent.resync(entityId, known, state, now));
+                changed++;
+            }
+        }
+        int removed = 0;
+        for (var it = states.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (!seen.contains(entry.getKey())) {
+                events.add(HaEvent.resync(entry.getKey(), entry.getValue(), null, now));
+                it.remove();
+                removed++;
+            }
+        }
+        size = states.size();
+        return new Resync(events, seen.size(), changed, removed);
+    }
+
+    /** Every known state as an added-entity event, for a subscriber that joins a running session. */
+    Resync snapshot(String now) {
+        List<HaEvent> events = new ArrayList<>(states.size());
+        states.forEach((entityId, state) -> events.add(HaEvent.resync(entityId, null, state, now)));
+        return new Resync(events, states.size(), events.size(), 0);
+    }
+
+    /** Safe to read from any thread: the value may be a moment old. */
+    int size() {
+        return size;
+    }
+
+    /** Same state, attributes and timestamps; {@code last_reported} alone does not make a change. */
+    private static boolean sameState(JsonNode a, JsonNode b) {
+        return Objects.equals(a.get("state"), b.get("state"))
+                && Objects.equals(a.get("attributes"), b.get("attributes"))
+                && Objects.equals(a.get("last_changed"), b.get("last_changed"))
+                && Objects.equals(a.get("last_updated"), b.get("last_updated"));
+    }
+}
