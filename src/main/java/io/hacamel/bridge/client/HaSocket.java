@@ -85,7 +85,8 @@ final class HaSocket {
         });
         WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url.toString())
                 .setTimeout(handshakeTimeout.toMillis());
-        connecting = ws.connect(options) // on our context: callbacks stay on it.onFailure(e -> failHandshake(
+        // called on our context, so the socket's callbacks stay on it
+        connecting = ws.connect(options).onFailure(e -> failHandshake(
                 new HaException(HaErrorCode.CANNOT_CONNECT, "cannot connect to " + url + ": " + describe(e), e)));
     }
 

@@ -1,0 +1,155 @@
+package io.hacamel.bridge.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.support.InvalidInputException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.caffeine.CaffeineConstants;
+
+/**
+ * The steps of the state routes that need code: checking what the caller asked for, picking the states of a group,
+ * reading Home Assistant's REST answer, and writing the JSON the API returns. Entity ids are checked before anything
+ * reaches Home Assistant.
+ */
+public final class StateQueries {
+
+    public static final Pattern ENTITY_ID = Pattern.compile("^[a-z0-9_]+\\.[a-z0-9_]+$");
+    public static final Pattern DOMAIN = Pattern.compile("^[a-z0-9_]+$");
+    static final String SOURCE_CACHE = "cache";
+    static final String SOURCE_HOME_ASSISTANT = "home_assistant";
+    private static final String SOURCE = "bridge.stateSource";
+    private static final Comparator<JsonNode> BY_ENTITY_ID = Comparator.comparing(s -> s.path("entity_id").asText());
+
+    private final ObjectMapper mapper;
+    private final EntityFilter filter;
+    private final SessionStatus session;
+    private final StateJson json;
+
+    public StateQueries(ObjectMapper mapper, EntityFilter filter, SessionStatus session) {
+        this.mapper = mapper;
+        this.filter = filter;
+        this.session = session;
+        this.json = new StateJson(mapper);
+    }
+
+    /** 400 for a malformed id, 404 for an entity the filters exclude; otherwise the id becomes the cache key. */
+    public void checkEntityId(Exchange exchange) {
+        String entityId = exchange.getMessage().getHeader("entity_id", String.class);
+        if (entityId == null || !ENTITY_ID.matcher(entityId).matches()) {
+            throw new InvalidInputException("entity_id", "entity_id must look like domain.object_id (lower-case "
+                    + "letters, digits and _), e.g. light.kitchen");
+        }
+        if (!filter.matches(entityId)) {
+            throw new ApiException(404, entityId + " is excluded by the bridge's entity filters "
+                    + "(filter.include, filter.exclude-domains)");
+        }
+        exchange.getMessage().setHeader(CaffeineConstants.KEY, entityId);
+    }
+
+    /** The group a list request is for: {@code all}, or {@code domain:<domain>} for {@code ?domain=}. */
+    public void groupKey(Exchange exchange) {
+        String domain = exchange.getMessage().getHeader("domain", String.class);
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+            throw new InvalidInputException("domain", "domain must be lower-case letters, digits and _, e.g. light");
+        }
+        exchange.getMessage().setHeader(CaffeineConstants.KEY, domain == null ? "all" : "domain:" + domain);
+    }
+
+    /** Body: the cached state. */
+    public void cachedState(Exchange exchange) {
+        respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_CACHE,
+                session.isStale(), session.ageSeconds()));
+    }
+
+    /** Body: a state just fetched from Home Assistant. */
+    public void freshState(Exchange exchange) {
+        respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_HOME_ASSISTANT,
+                session.isStale(), session.ageSeconds()));
+    }
+
+    /** Reads Home Assistant's answer to {@code GET /api/states/<id>}; the body becomes the state. */
+    public void restAnswer(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String entityId = exchange.getVariable("entityId", String.class);
+        InputStream body = message.getBody(InputStream.class);
+        message.removeHeaders("*");
+        if (status == 404) {
+            throw new ApiException(404, "Home Assistant has no entity " + entityId);
+        }
+        if (status == 401 || status == 403) {
+            throw new ApiException(502, "Home Assistant rejected the bridge's access token (HTTP " + status + ")");
+        }
+        if (status != 200 || body == null) {
+            throw new ApiException(502, "Home Assistant answered HTTP " + status + " for " + entityId);
+        }
+        message.setBody(mapper.readTree(body));
+    }
+
+    /** Body: the cached group, a list of states. */
+    public void cachedGroup(Exchange exchange) {
+        exchange.setProperty(SOURCE, SOURCE_CACHE);
+        listResponse(exchange);
+    }
+
+    /** Body: the state cache as a map (AS_MAP); picks the group's states, sorted by entity id. */
+    public void groupFromCache(Exchange exchange) {
+        Map<?, ?> cache = exchange.getMessage().getBody(Map.class);
+        exchange.getMessage().setBody(select(exchange, cache.values()));
+        exchange.setProperty(SOURCE, SOURCE_CACHE);
+    }
+
+    /** Body: every state from Home Assistant's get_states; picks the tracked states of the group. */
+    public void groupFromHomeAssistant(Exchange exchange) {
+        JsonNode states = exchange.getMessage().getBody(JsonNode.class);
+        List<Object> all = new ArrayList<>();
+        states.forEach(all::add);
+        exchange.getMessage().setBody(select(exchange, all));
+        exchange.setProperty(SOURCE, SOURCE_HOME_ASSISTANT);
+    }
+
+    /** Body: a list of states. */
+    public void listResponse(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<JsonNode> states = exchange.getMessage().getBody(List.class);
+        String source = exchange.getProperty(SOURCE, SOURCE_CACHE, String.class);
+        respond(exchange, json.many(states, source, session.isStale(), session.ageSeconds()));
+    }
+
+    /** Body: any JSON answer from Home Assistant, e.g. its services. */
+    public void jsonResponse(Exchange exchange) throws IOException {
+        respond(exchange, mapper.writeValueAsBytes(exchange.getMessage().getBody(JsonNode.class)));
+    }
+
+    private List<JsonNode> select(Exchange exchange, Iterable<?> states) {
+        String key = exchange.getMessage().getHeader(CaffeineConstants.KEY, String.class);
+        String prefix = key.startsWith("domain:") ? key.substring("domain:".length()) + "." : "";
+        List<JsonNode> selected = new ArrayList<>();
+        for (Object value : states) {
+            JsonNode state = (JsonNode) value;
+            String entityId = state.path("entity_id").asText();
+            if (entityId.startsWith(prefix) && filter.matches(entityId)) {
+                selected.add(state);
+            }
+        }
+        selected.sort(BY_ENTITY_ID);
+        return List.copyOf(selected);
+    }
+
+    private static void respond(Exchange exchange, byte[] body) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("CamelCaffeine*");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setBody(body);
+    }
+}

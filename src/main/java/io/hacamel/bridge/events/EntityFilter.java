@@ -1,0 +1,91 @@
+package io.hacamel.bridge.events;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+
+import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
+import org.apache.camel.Header;
+
+/**
+ * Which entities the bridge tracks. Excluded domains are checked first; then, when include patterns are given, the
+ * entity must match one: a glob ({@code sensor.*_temperature}) or, without wildcards, a prefix ({@code light.}).
+ * Without include patterns every entity outside the excluded domains is tracked.
+ */
+public final class EntityFilter {
+
+    private final boolean enabled;
+    private final List<String> includes;
+    private final List<Pattern> includePatterns;
+    private final Set<String> excludedDomains;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+
+    public EntityFilter(boolean enabled, String includes, String excludedDomains) {
+        this.enabled = enabled;
+        this.includes = split(includes);
+        this.includePatterns = this.includes.stream().map(EntityFilter::toPattern).toList();
+        this.excludedDomains = Set.copyOf(split(excludedDomains));
+    }
+
+    /** For the event route: decides and counts. */
+    public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
+        boolean matches = matches(entityId);
+        (matches ? accepted : filtered).increment();
+        return matches;
+    }
+
+    /** Decides without counting, for reads through the API. */
+    public boolean matches(String entityId) {
+        if (!enabled || entityId == null) {
+            return true;
+        }
+        int dot = entityId.indexOf('.');
+        if (dot > 0 && excludedDomains.contains(entityId.substring(0, dot))) {
+            return false;
+        }
+        return includePatterns.isEmpty() || includePatterns.stream().anyMatch(p -> p.matcher(entityId).matches());
+    }
+
+    public long acceptedCount() {
+        return accepted.sum();
+    }
+
+    public long filteredCount() {
+        return filtered.sum();
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("enabled", enabled);
+        description.put("include", includes);
+        description.put("exclude_domains", excludedDomains.stream().sorted().toList());
+        description.put("events_accepted", acceptedCount());
+        description.put("events_filtered", filteredCount());
+        return description;
+    }
+
+    private static Pattern toPattern(String include) {
+        boolean glob = include.contains("*") || include.contains("?");
+        StringBuilder regex = new StringBuilder();
+        for (char c : include.toCharArray()) {
+            regex.append(switch (c) {
+                case '*' -> ".*";
+                case '?' -> ".";
+                default -> Pattern.quote(String.valueOf(c));
+            });
+        }
+        return Pattern.compile(glob ? regex.toString() : regex + ".*");
+    }
+
+    private static List<String> split(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}

@@ -1,0 +1,145 @@
+package io.hacamel.bridge.homeassistant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hacamel.bridge.client.HaEvent;
+import io.hacamel.bridge.client.HaSubscription;
+import io.hacamel.bridge.support.CoalescingQueue;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to event types and feeds the events to the route one at a time, in Home Assistant's order. The session's
+ * reader only puts events on a bounded queue and never waits: when the route falls behind, waiting state changes
+ * coalesce per entity (the latest state always arrives) instead of slowing the reader, which Home Assistant would
+ * punish by dropping the connection.
+ */
+public class HomeAssistantConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantConsumer.class);
+
+    private final HomeAssistantEndpoint endpoint;
+    private final List<HaSubscription> subscriptions = new ArrayList<>();
+    private CoalescingQueue<HaEvent> queue;
+    private ExecutorService dispatcher;
+    private volatile boolean running;
+
+    public HomeAssistantConsumer(HomeAssistantEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        queue = new CoalescingQueue<>(endpoint.getQueueCapacity(), HomeAssistantConsumer::coalescingKey,
+                HomeAssistantConsumer::merge);
+        running = true;
+        dispatcher = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "HomeAssistantEvents");
+        dispatcher.execute(this::dispatchLoop);
+        for (String type : endpoint.eventTypes()) {
+            subscriptions.add(endpoint.connection().subscribe(type, this::enqueue));
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        subscriptions.forEach(subscription -> endpoint.connection().unsubscribe(subscription));
+        subscriptions.clear();
+        running = false;
+        if (dispatcher != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(dispatcher);
+            dispatcher = null;
+        }
+        super.doStop();
+    }
+
+    /** Events waiting for the route. */
+    public int getQueueDepth() {
+        return queue == null ? 0 : queue.depth();
+    }
+
+    /** State changes merged into a waiting one for the same entity because the route fell behind. */
+    public long getCoalescedEvents() {
+        return queue == null ? 0 : queue.coalesced();
+    }
+
+    /** Events without an entity dropped because the queue was full. */
+    public long getDroppedEvents() {
+        return queue == null ? 0 : queue.dropped();
+    }
+
+    private void enqueue(HaEvent event) {
+        if (!queue.offer(event)) {
+            LOG.warn("Event queue full ({} waiting): dropped a {} event; raise queueCapacity if this repeats",
+                    queue.depth(), event.eventType());
+        }
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            HaEvent event;
+            try {
+                event = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (event != null) {
+                dispatch(event);
+            }
+        }
+    }
+
+    private void dispatch(HaEvent event) {
+        Exchange exchange = createExchange(false);
+        try {
+            Message message = exchange.getMessage();
+            message.setBody(event);
+            message.setHeader(HomeAssistantConstants.EVENT_TYPE, event.eventType());
+            message.setHeader(HomeAssistantConstants.RESYNC, event.resync());
+            if (event.entityId() != null) {
+                message.setHeader(HomeAssistantConstants.ENTITY_ID, event.entityId());
+                message.setHeader(HomeAssistantConstants.DOMAIN, event.domain());
+            }
+            if (event.timeFired() != null) {
+                message.setHeader(HomeAssistantConstants.TIME_FIRED, event.timeFired());
+            }
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing a " + event.eventType() + " event", exchange,
+                    exchange.getException());
+        }
+        releaseExchange(exchange, false);
+    }
+
+    /** State changes coalesce per entity; other events (no entity) are never merged. */
+    private static String coalescingKey(HaEvent event) {
+        return HaEvent.STATE_CHANGED.equals(event.eventType()) ? event.entityId() : null;
+    }
+
+    /** Two waiting changes of one entity become one: from the first's old state to the second's new state. */
+    static HaEvent merge(HaEvent waiting, HaEvent newer) {
+        ObjectNode event = newer.event().deepCopy();
+        ObjectNode data = event.with("data");
+        if (waiting.oldState() == null) {
+            data.putNull("old_state");
+        } else {
+            data.set("old_state", waiting.oldState());
+        }
+        return new HaEvent(newer.eventType(), newer.entityId(), waiting.oldState(), newer.newState(),
+                newer.timeFired(), event, waiting.resync() || newer.resync());
+    }
+}
