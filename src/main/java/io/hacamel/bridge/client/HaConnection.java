@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.net.PemTrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,15 +38,14 @@ public final class HaConnection {
     private final StateMirror mirror = new StateMirror();
     private final CopyOnWriteArrayList<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final HaConnectionStats stats = new HaConnectionStats();
-    private final Object writeLock = new Object();
-    private volatile HaSocket socket;
+    private final MessageRouter router;
+    private final Heartbeat heartbeat;
+    private final Outbox outbox;
     private volatile ConnectionState state = ConnectionState.STOPPED;
-    private int nextId; // guarded by writeLock
     private boolean started; // the fields below are touched on the context only
     private boolean everConnected;
     private int retry;
     private long reconnectTimer = -1;
-    private long heartbeatTimer = -1;
 
     public HaConnection(Vertx vertx, HaClientOptions options, ObjectMapper mapper) {
         this.vertx = vertx;
@@ -59,7 +55,20 @@ public final class HaConnection {
         this.backoff = options.backoff();
         this.context = vertx.getOrCreateContext();
         this.pending = new PendingRequests(vertx);
-        this.client = vertx.createWebSocketClient(clientOptions(options, url));
+        this.outbox = new Outbox(pending, stats);
+        this.client = vertx.createWebSocketClient(HaSocket.clientOptions(options, url));
+        this.router = new MessageRouter(pending, subscriptions, mirror, stats);
+        this.heartbeat = new Heartbeat(context, options.pingInterval(), options.pongTimeout(), stats, new Heartbeat.Target() {
+            @Override
+            public boolean isCurrent(HaSocket socket) {
+                return socket == outbox.current();
+            }
+
+            @Override
+            public CompletableFuture<JsonNode> ping(HaSocket socket, Duration timeout) {
+                return outbox.send(socket, HaMessages.ping(), timeout, null);
+            }
+        });
     }
 
     public void addListener(ConnectionListener listener) {
@@ -82,7 +91,7 @@ public final class HaConnection {
         context.runOnContext(v -> {
             started = false;
             cancelTimers();
-            HaSocket current = socket;
+            HaSocket current = outbox.current();
             if (current != null) {
                 current.close("the bridge is stopping");
             }
@@ -102,21 +111,21 @@ public final class HaConnection {
      * sent), TIMEOUT or CONNECTION_LOST (sent, outcome unknown) or HOME_ASSISTANT_ERROR. The message gets its id here.
      */
     public CompletableFuture<JsonNode> request(ObjectNode message, Duration timeout) {
-        HaSocket current = socket;
+        HaSocket current = outbox.current();
         if (current == null || !state.acceptsRequests()) {
             return CompletableFuture.failedFuture(new HaException(HaErrorCode.NOT_CONNECTED,
                     "no session with Home Assistant (" + state.name().toLowerCase() + ")"));
         }
-        return send(current, message, timeout, null);
+        return outbox.send(current, message, timeout, null);
     }
 
     /** Subscribes to an event type (null = all events) for as long as the connection lives, across reconnects. */
     public HaSubscription subscribe(String eventType, HaEventListener listener) {
         HaSubscription subscription = subscriptions.add(eventType, listener);
         context.runOnContext(v -> {
-            HaSocket current = socket;
+            HaSocket current = outbox.current();
             if (current != null && state.acceptsRequests()) {
-                subscribeOn(current, subscription).thenRun(() -> sendSnapshot(subscription));
+                subscribeOn(current, subscription).thenRun(() -> joinRunningSession(current, subscription));
             }
         });
         return subscription;
@@ -125,9 +134,9 @@ public final class HaConnection {
     public void unsubscribe(HaSubscription subscription) {
         subscriptions.remove(subscription);
         int haId = subscription.haId();
-        HaSocket current = socket;
+        HaSocket current = outbox.current();
         if (haId >= 0 && current != null && state.acceptsRequests()) {
-            send(current, HaMessages.unsubscribeEvents(haId), options.requestTimeout(), null)
+            outbox.send(current, HaMessages.unsubscribeEvents(haId), options.requestTimeout(), null)
                     .exceptionally(e -> null);
         }
     }
@@ -190,10 +199,7 @@ public final class HaConnection {
     }
 
     private void onAuthenticated(HaSocket authenticated, long startedAt) {
-        synchronized (writeLock) {
-            socket = authenticated;
-            nextId = 0;
-        }
+        outbox.open(authenticated);
         stats.lastConnectMillis = (System.nanoTime() - startedAt) / 1_000_000;
         stats.haVersion = authenticated.haVersion();
         stats.connectedSince = Instant.now();
@@ -204,7 +210,7 @@ public final class HaConnection {
         everConnected = true;
         LOG.info("Connected to Home Assistant {} at {} in {} ms", stats.haVersion, url, stats.lastConnectMillis);
         setState(ConnectionState.AUTHENTICATED, "authenticated");
-        send(authenticated, HaMessages.supportedFeatures(), options.requestTimeout(), null)
+        outbox.send(authenticated, HaMessages.supportedFeatures(), options.requestTimeout(), null)
                 .exceptionally(e -> {
                     LOG.info("Home Assistant did not accept supported_features ({}); frames stay uncoalesced", e.getMessage());
                     return null;
@@ -214,7 +220,7 @@ public final class HaConnection {
         CompletableFuture.allOf(subscribed)
                 .thenCompose(v -> resync(authenticated))
                 .whenComplete((v, error) -> context.runOnContext(x -> {
-                    if (authenticated != socket) {
+                    if (authenticated != outbox.current()) {
                         return;
                     }
                     if (error != null) {
@@ -225,7 +231,7 @@ public final class HaConnection {
                         retry = 0;
                         stats.consecutiveFailures = 0;
                         setState(ConnectionState.READY, "subscribed and in sync");
-                        scheduleHeartbeat(authenticated);
+                        heartbeat.start(authenticated);
                     }
                 }));
     }
@@ -245,11 +251,8 @@ public final class HaConnection {
     }
 
     private void connectionLost(HaSocket lost, String reason) {
-        synchronized (writeLock) {
-            if (socket != lost) {
-                return;
-            }
-            socket = null;
+        if (!outbox.close(lost)) {
+            return;
         }
         subscriptions.forgetIds();
         cancelTimers();
@@ -258,8 +261,7 @@ public final class HaConnection {
         stats.lastError = reason;
         pending.failAll(new HaException(HaErrorCode.CONNECTION_LOST, "connection to Home Assistant lost: " + reason));
         if (started) {
-            LOG.warn("Lost the connection to Home Assistant: {}", reason);
-            scheduleReconnect(reason);
+            scheduleReconnect("connection lost: " + reason);
         }
     }
 
@@ -275,7 +277,7 @@ public final class HaConnection {
             return;
         }
         Duration delay = backoff.delay(retry);
-        LOG.info("Reconnecting to Home Assistant in {} ms (attempt {})", delay.toMillis(), retry);
+        LOG.warn("Home Assistant unavailable ({}); reconnecting in {} ms (attempt {})", reason, delay.toMillis(), retry);
         setState(ConnectionState.DISCONNECTED, reason);
         reconnectTimer = vertx.setTimer(Math.max(1, delay.toMillis()), t -> connect());
     }
@@ -283,7 +285,7 @@ public final class HaConnection {
     // ---- subscriptions and resync -----------------------------------------------------------------------------
 
     private CompletableFuture<JsonNode> subscribeOn(HaSocket target, HaSubscription subscription) {
-        return send(target, HaMessages.subscribeEvents(subscription.eventType()), options.requestTimeout(),
+        return outbox.send(target, HaMessages.subscribeEvents(subscription.eventType()), options.requestTimeout(),
                 id -> subscriptions.bind(id, subscription));
     }
 
@@ -294,7 +296,7 @@ public final class HaConnection {
         }
         long startedAt = System.nanoTime();
         // completes on the reader, in frame order: events read before this result are already in the mirror
-        return send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6), null).thenAccept(states -> {
+        return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6), null).thenAccept(states -> {
             StateMirror.Resync resync = mirror.reconcile(states, Instant.now().toString());
             resync.events().forEach(this::deliverToStateSubscribers);
             deliverToStateSubscribers(HaEvent.synced(resync.entities(), resync.changed(), resync.removed(),
@@ -307,82 +309,38 @@ public final class HaConnection {
         });
     }
 
-    /** A subscriber that joins a running session gets the states known so far, as a resync. */
-    private void sendSnapshot(HaSubscription subscription) {
+    /**
+     * A state subscriber that joins a running session gets the states known so far, as a resync; when nobody took
+     * part in a resync yet, a real one runs.
+     */
+    private void joinRunningSession(HaSocket current, HaSubscription subscription) {
         context.runOnContext(v -> {
-            if (subscription.receivesStateChanges() && socket != null) {
-                StateMirror.Resync snapshot = mirror.snapshot(Instant.now().toString());
-                snapshot.events().forEach(event -> deliver(subscription, event));
-                deliver(subscription, HaEvent.synced(snapshot.entities(), snapshot.changed(), 0, Instant.now().toString()));
+            if (!subscription.receivesStateChanges() || current != outbox.current()) {
+                return;
             }
+            if (!mirror.hasReconciled()) {
+                resync(current).exceptionally(error -> {
+                    current.close("resync failed: " + rootMessage(error));
+                    return null;
+                });
+                return;
+            }
+            StateMirror.Resync snapshot = mirror.snapshot(Instant.now().toString());
+            snapshot.events().forEach(event -> MessageRouter.deliver(subscription, event));
+            MessageRouter.deliver(subscription, HaEvent.synced(snapshot.entities(), snapshot.changed(), 0,
+                    Instant.now().toString()));
         });
     }
 
     private void deliverToStateSubscribers(HaEvent event) {
         for (HaSubscription subscription : subscriptions.all()) {
             if (subscription.receivesStateChanges()) {
-                deliver(subscription, event);
+                MessageRouter.deliver(subscription, event);
             }
         }
-    }
-
-    private void deliver(HaSubscription subscription, HaEvent event) {
-        try {
-            subscription.listener().onEvent(event);
-        } catch (RuntimeException e) {
-            LOG.error("Event listener of {} failed on a {} event; the event is skipped", subscription, event.eventType(), e);
-        }
-    }
-
-    // ---- heartbeat --------------------------------------------------------------------------------------------
-
-    private void scheduleHeartbeat(HaSocket target) {
-        heartbeatTimer = vertx.setTimer(options.pingInterval().toMillis(), t -> {
-            heartbeatTimer = -1;
-            if (target != socket) {
-                return;
-            }
-            stats.pingsSent.increment();
-            send(target, HaMessages.ping(), options.pongTimeout(), null).whenComplete((pong, error) ->
-                    context.runOnContext(v -> {
-                        if (target != socket) {
-                            return;
-                        }
-                        if (error == null) {
-                            scheduleHeartbeat(target);
-                        } else if (error instanceof HaException e && e.code() == HaErrorCode.TIMEOUT) {
-                            stats.missedPongs.increment();
-                            target.close("no pong within " + options.pongTimeout().toMillis() + " ms (connection dead)");
-                        }
-                    }));
-        });
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
-
-    private CompletableFuture<JsonNode> send(HaSocket target, ObjectNode message, Duration timeout, IntConsumer onId) {
-        String type = message.path("type").asText();
-        CompletableFuture<JsonNode> answer;
-        io.vertx.core.Future<Void> written;
-        int id;
-        synchronized (writeLock) {
-            if (target != socket) {
-                return CompletableFuture.failedFuture(new HaException(HaErrorCode.NOT_CONNECTED,
-                        "the session with Home Assistant was lost before '" + type + "' could be sent"));
-            }
-            id = ++nextId;
-            message.put("id", id);
-            if (onId != null) {
-                onId.accept(id);
-            }
-            answer = pending.register(id, type, timeout);
-            written = target.write(message.toString());
-        }
-        stats.requestsSent.increment();
-        written.onFailure(e -> pending.fail(id, new HaException(HaErrorCode.NOT_CONNECTED,
-                "could not send '" + type + "' to Home Assistant: " + HaSocket.describe(e))));
-        return answer;
-    }
 
     private void setState(ConnectionState next, String reason) {
         ConnectionState previous = state;
@@ -397,10 +355,7 @@ public final class HaConnection {
             vertx.cancelTimer(reconnectTimer);
             reconnectTimer = -1;
         }
-        if (heartbeatTimer >= 0) {
-            vertx.cancelTimer(heartbeatTimer);
-            heartbeatTimer = -1;
-        }
+        heartbeat.stop();
     }
 
     private static String rootMessage(Throwable error) {
@@ -411,67 +366,19 @@ public final class HaConnection {
         return cause.getMessage();
     }
 
-    private static WebSocketClientOptions clientOptions(HaClientOptions options, URI url) {
-        WebSocketClientOptions client = new WebSocketClientOptions()
-                .setMaxFrameSize(options.maxFrameSize())
-                .setMaxMessageSize(options.maxFrameSize())
-                .setConnectTimeout((int) options.handshakeTimeout().toMillis())
-                .setClosingTimeout(2);
-        if (options.trustedCaFile() != null) {
-            client.setTrustOptions(new PemTrustOptions().addCertPath(options.trustedCaFile().toString()));
-        }
-        if (options.insecure()) {
-            LOG.warn("INSECURE: TLS certificate and host name checks for {} are OFF (ha.insecure=true). "
-                    + "Anyone on the network path can read the access token. Use ha.ca-file instead.", url);
-            client.setTrustAll(true).setVerifyHost(false);
-        }
-        return client;
-    }
-
-    /** Reports from the current socket; sockets that are no longer current are ignored. */
+    /** Reports from the sockets; only the current socket is listened to. */
     private final class SocketListener implements HaSocket.Listener {
 
         @Override
         public void onMessage(HaSocket from, JsonNode message) {
-            if (from != socket) {
-                return;
-            }
-            stats.messagesReceived.increment();
-            int id = message.path("id").asInt(-1);
-            switch (message.get("type").asText()) {
-                case "event" -> onEvent(id, message.get("event"), message);
-                case "result", "pong" -> {
-                    if (!pending.answer(id, message)) {
-                        LOG.debug("Answer to an unknown or timed-out request id {} ignored", id);
-                    }
-                }
-                default -> LOG.debug("Ignoring a '{}' message from Home Assistant", message.get("type").asText());
-            }
-        }
-
-        private void onEvent(int subscriptionId, JsonNode event, JsonNode message) {
-            if (event == null || !event.isObject()) {
-                onMalformed(socket, message.toString(), null);
-                return;
-            }
-            stats.eventsReceived.increment();
-            HaEvent haEvent = HaEvent.fromHomeAssistant(event);
-            if (HaEvent.STATE_CHANGED.equals(haEvent.eventType())) {
-                mirror.apply(haEvent);
-            }
-            HaSubscription subscription = subscriptions.byId(subscriptionId);
-            if (subscription != null) {
-                deliver(subscription, haEvent);
-            } else {
-                LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
+            if (from == outbox.current()) {
+                router.route(message);
             }
         }
 
         @Override
         public void onMalformed(HaSocket from, String frameExcerpt, Exception cause) {
-            stats.malformedFrames.increment();
-            LOG.warn("Skipped a malformed frame from Home Assistant{}: {}",
-                    cause == null ? "" : " (" + HaSocket.describe(cause) + ")", frameExcerpt);
+            router.malformed(frameExcerpt, cause);
         }
 
         @Override

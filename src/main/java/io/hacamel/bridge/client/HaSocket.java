@@ -10,7 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket to Home Assistant and its auth handshake: {@code auth_required → auth → auth_ok}. Handlers are
@@ -30,6 +34,8 @@ final class HaSocket {
         /** Called once, when the socket is gone for whatever reason. */
         void onClosed(HaSocket socket, String reason);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaSocket.class);
 
     private enum Phase { AWAIT_AUTH_REQUIRED, AWAIT_AUTH_RESULT, OPEN, CLOSED }
 
@@ -225,6 +231,24 @@ final class HaSocket {
             context.owner().cancelTimer(handshakeTimer);
             handshakeTimer = -1;
         }
+    }
+
+    /** Frame limits, closing timeout and TLS trust for the sockets of one connection. */
+    static WebSocketClientOptions clientOptions(HaClientOptions options, URI url) {
+        WebSocketClientOptions client = new WebSocketClientOptions()
+                .setMaxFrameSize(options.maxFrameSize())
+                .setMaxMessageSize(options.maxFrameSize())
+                .setConnectTimeout((int) options.handshakeTimeout().toMillis())
+                .setClosingTimeout(2);
+        if (options.trustedCaFile() != null) {
+            client.setTrustOptions(new PemTrustOptions().addCertPath(options.trustedCaFile().toString()));
+        }
+        if (options.insecure()) {
+            LOG.warn("INSECURE: TLS certificate and host name checks for {} are OFF (ha.insecure=true). "
+                    + "Anyone on the network path can read the access token. Use ha.ca-file instead.", url);
+            client.setTrustAll(true).setVerifyHost(false);
+        }
+        return client;
     }
 
     private static String excerpt(String text) {

@@ -23,6 +23,7 @@ final class StateMirror {
 
     private final Map<String, JsonNode> states = new HashMap<>();
     private volatile int size;
+    private boolean reconciled;
 
     /** Records a live state change (a null new state is a removal). */
     void apply(HaEvent event) {
@@ -38,6 +39,7 @@ final class StateMirror {
     }
 
     Resync reconcile(JsonNode currentStates, String now) {
+        reconciled = true;
         List<HaEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int changed = 0;
@@ -71,6 +73,11 @@ final class StateMirror {
         List<HaEvent> events = new ArrayList<>(states.size());
         states.forEach((entityId, state) -> events.add(HaEvent.resync(entityId, null, state, now)));
         return new Resync(events, states.size(), events.size(), 0);
+    }
+
+    /** False until the first resync: before it, the mirror knows only what live events told it. */
+    boolean hasReconciled() {
+        return reconciled;
     }
 
     /** Safe to read from any thread: the value may be a moment old. */

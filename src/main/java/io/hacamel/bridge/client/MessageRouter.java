@@ -1,0 +1,75 @@
+package io.hacamel.bridge.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each message Home Assistant sends to where it belongs: a {@code result} or {@code pong} to the request it
+ * answers, an {@code event} to its subscription (after noting state changes in the mirror). Runs on the reader.
+ */
+final class MessageRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageRouter.class);
+
+    private final PendingRequests pending;
+    private final Subscriptions subscriptions;
+    private final StateMirror mirror;
+    private final HaConnectionStats stats;
+
+    MessageRouter(PendingRequests pending, Subscriptions subscriptions, StateMirror mirror, HaConnectionStats stats) {
+        this.pending = pending;
+        this.subscriptions = subscriptions;
+        this.mirror = mirror;
+        this.stats = stats;
+    }
+
+    void route(JsonNode message) {
+        stats.messagesReceived.increment();
+        int id = message.path("id").asInt(-1);
+        String type = message.get("type").asText();
+        switch (type) {
+            case "event" -> routeEvent(id, message);
+            case "result", "pong" -> {
+                if (!pending.answer(id, message)) {
+                    LOG.debug("Answer to an unknown or timed-out request id {} ignored", id);
+                }
+            }
+            default -> LOG.debug("Ignoring a '{}' message from Home Assistant", type);
+        }
+    }
+
+    void malformed(String frameExcerpt, Exception cause) {
+        stats.malformedFrames.increment();
+        LOG.warn("Skipped a malformed frame from Home Assistant{}: {}",
+                cause == null ? "" : " (" + HaSocket.describe(cause) + ")", frameExcerpt);
+    }
+
+    /** Hands an event to a subscriber; a failing subscriber loses that event but never stops the reader. */
+    static void deliver(HaSubscription subscription, HaEvent event) {
+        try {
+            subscription.listener().onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.error("Event listener of {} failed on a {} event; the event is skipped", subscription, event.eventType(), e);
+        }
+    }
+
+    private void routeEvent(int subscriptionId, JsonNode message) {
+        JsonNode event = message.get("event");
+        if (event == null || !event.isObject()) {
+            malformed(message.toString(), null);
+            return;
+        }
+        stats.eventsReceived.increment();
+        HaEvent haEvent = HaEvent.fromHomeAssistant(event);
+        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType())) {
+            mirror.apply(haEvent);
+        }
+        HaSubscription subscription = subscriptions.byId(subscriptionId);
+        if (subscription != null) {
+            deliver(subscription, haEvent);
+        } else {
+            LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
+        }
+    }
+}
