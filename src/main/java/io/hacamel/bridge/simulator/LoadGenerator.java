@@ -1,0 +1,150 @@
+package io.hacamel.bridge.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Changes the home's sensors at a steady rate, as a busy installation does. Every load event is a real state
+ * change, so the home stays the truth: at any moment it holds the last value each entity was given.
+ *
+ * <p>A Vert.x timer on the simulation's event loop emits each tick's share of events; the frames come from the
+ * pre-serialised state and event templates, and a client that negotiated coalescing gets each tick as array frames.
+ */
+public final class LoadGenerator {
+
+    private static final long TICK_MILLIS = 10;
+    /** A stalled event loop does not catch up with more than this much backlog at once. */
+    private static final double MAX_BACKLOG_SECONDS = 0.5;
+    private static final int NUMERIC_SPREAD_TENTHS = 200;
+
+    private final Simulation sim;
+    private final AtomicLong sent = new AtomicLong();
+    private long timer = -1;
+    private double rate;
+    private long startNanos;
+    private long emittedSinceStart;
+    private List<LoadTarget> targets = List.of();
+    private int cursor;
+
+    LoadGenerator(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** Starts (or restarts at a new rate) changing entities; sensors and binary sensors when the home has them. */
+    public synchronized void start(double eventsPerSecond) {
+        if (eventsPerSecond <= 0) {
+            throw new IllegalArgumentException("The rate must be positive");
+        }
+        stop();
+        targets = LoadTarget.pick(sim.home());
+        if (targets.isEmpty()) {
+            throw new IllegalStateException("The home has no entities to change");
+        }
+        rate = eventsPerSecond;
+        startNanos = System.nanoTime();
+        emittedSinceStart = 0;
+        sim.context().runOnContext(v -> {
+            synchronized (this) {
+                if (rate > 0 && timer < 0) {
+                    timer = sim.vertx().setPeriodic(TICK_MILLIS, id -> tick());
+                }
+            }
+        });
+    }
+
+    public synchronized void stop() {
+        rate = 0;
+        if (timer >= 0) {
+            sim.vertx().cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    public synchronized boolean running() {
+        return rate > 0;
+    }
+
+    /** State changes made since the simulator started. */
+    public long eventsSent() {
+        return sent.get();
+    }
+
+    private synchronized void tick() {
+        if (rate <= 0) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        long due = (long) (elapsed * rate) - emittedSinceStart;
+        long cap = (long) Math.max(1, rate * MAX_BACKLOG_SECONDS);
+        if (due > cap) {
+            emittedSinceStart += due - cap; // forget a backlog a stall built up instead of bursting it out
+            due = cap;
+        }
+        SimulatedHome home = sim.home();
+        for (long i = 0; i < due; i++) {
+            LoadTarget target = targets.get(cursor);
+            cursor = (cursor + 1) % targets.size();
+            home.setState(target.entityId(), target.nextState());
+        }
+        emittedSinceStart += due;
+        sent.addAndGet(due);
+    }
+
+    /** One entity under load and how its next state is made: binary sensors flip, numbers move a tenth or more. */
+    private static final class LoadTarget {
+
+        private final String entityId;
+        private final boolean binary;
+        private final long baseTenths;
+        private long changes;
+        private boolean on;
+
+        private LoadTarget(String entityId, boolean binary, long baseTenths, boolean on) {
+            this.entityId = entityId;
+            this.binary = binary;
+            this.baseTenths = baseTenths;
+            this.on = on;
+        }
+
+        String entityId() {
+            return entityId;
+        }
+
+        String nextState() {
+            if (binary) {
+                on = !on;
+                return on ? "on" : "off";
+            }
+            changes++;
+            long tenths = baseTenths + changes % NUMERIC_SPREAD_TENTHS;
+            return tenths / 10 + "." + tenths % 10;
+        }
+
+        static List<LoadTarget> pick(SimulatedHome home) {
+            List<LoadTarget> picked = new ArrayList<>();
+            List<LoadTarget> fallback = new ArrayList<>();
+            for (var state : home.states()) {
+                String id = state.path("entity_id").asText();
+                String value = state.path("state").asText();
+                if (id.startsWith("binary_sensor.")) {
+                    picked.add(new LoadTarget(id, true, 0, "on".equals(value)));
+                } else if (id.startsWith("sensor.") && isNumber(value)) {
+                    picked.add(new LoadTarget(id, false, Math.max(0, Math.round(Double.parseDouble(value) * 10)), false));
+                } else {
+                    fallback.add(new LoadTarget(id, false, 0, false));
+                }
+            }
+            return picked.isEmpty() ? fallback : picked;
+        }
+
+        private static boolean isNumber(String value) {
+            try {
+                Double.parseDouble(value);
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+}
