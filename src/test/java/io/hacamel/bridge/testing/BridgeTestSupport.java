@@ -1,0 +1,74 @@
+package io.hacamel.bridge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import io.hacamel.bridge.BridgeConfiguration;
+import io.hacamel.bridge.BridgeFiles;
+import io.hacamel.bridge.simulator.HaSimulator;
+import io.hacamel.bridge.simulator.SimulatedHome;
+import io.hacamel.bridge.simulator.SimulatorOptions;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+
+/**
+ * Runs the whole bridge, as {@code java -jar} would (application.properties, routes/, {@link BridgeConfiguration}),
+ * against a Home Assistant simulator of its own. Tests talk to it over HTTP like any client.
+ */
+public abstract class BridgeTestSupport extends CamelMainTestSupport {
+
+    public static final String TOKEN = "test-token-5f1c2a9e";
+
+    protected final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
+    protected final int httpPort = freePort();
+    protected final ApiClient api = new ApiClient(httpPort);
+
+    /** The home the simulator starts with; override for another one. */
+    protected SimulatedHome home() {
+        return SimulatedHome.transcript();
+    }
+
+    /** Settings for this test class on top of the defaults below. */
+    protected void bridgeProperties(Properties properties) {
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("ha.url", simulator.httpUrl());
+        properties.put("ha.token", TOKEN);
+        properties.put("camel.server.port", String.valueOf(httpPort));
+        properties.put("ha.reconnect.initial-delay", "100");
+        properties.put("ha.reconnect.max-delay", "1s");
+        bridgeProperties(properties);
+        return properties;
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return BridgeFiles.propertiesLocations(Path.of("."));
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.withRoutesIncludePattern(BridgeFiles.routesPattern(Path.of(".")));
+        configuration.addConfiguration(BridgeConfiguration.class);
+    }
+
+    @Override
+    protected void doPostTearDown() throws Exception {
+        simulator.close();
+        super.doPostTearDown();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
