@@ -289,55 +289,52 @@ public final class HaConnection {
                 id -> subscriptions.bind(id, subscription));
     }
 
-    /** After (re)subscribing: fetch every state and turn the difference with what was delivered into events. */
+    /**
+     * After (re)subscribing: fetch every state. Subscribers that know the states get the difference with what they
+     * were told (changes, additions, removals); new subscribers get every state. Each ends with a synced marker.
+     */
     private CompletableFuture<Void> resync(HaSocket target) {
         if (!subscriptions.anyReceivesStateChanges()) {
             return CompletableFuture.completedFuture(null);
         }
         long startedAt = System.nanoTime();
         // completes on the reader, in frame order: events read before this result are already in the mirror
-        return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6), null).thenAccept(states -> {
-            StateMirror.Resync resync = mirror.reconcile(states, Instant.now().toString());
-            resync.events().forEach(this::deliverToStateSubscribers);
-            deliverToStateSubscribers(HaEvent.synced(resync.entities(), resync.changed(), resync.removed(),
-                    Instant.now().toString()));
-            stats.resyncs.increment();
-            stats.resyncEvents.add(resync.events().size());
-            stats.lastResyncMillis = (System.nanoTime() - startedAt) / 1_000_000;
-            LOG.info("Resynced {} entities from Home Assistant in {} ms: {} changed or added, {} removed",
-                    resync.entities(), stats.lastResyncMillis, resync.changed(), resync.removed());
-        });
+        return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6), null)
+                .thenAccept(states -> {
+                    String now = Instant.now().toString();
+                    StateMirror.Resync changes = mirror.reconcile(states, now);
+                    StateMirror.Resync everything = null;
+                    for (HaSubscription subscription : subscriptions.all()) {
+                        if (!subscription.receivesStateChanges()) {
+                            continue;
+                        }
+                        if (!subscription.seeded()) {
+                            everything = everything != null ? everything : mirror.snapshot(now);
+                        }
+                        StateMirror.Resync resync = subscription.seeded() ? changes : everything;
+                        resync.events().forEach(event -> MessageRouter.deliver(subscription, event));
+                        MessageRouter.deliver(subscription,
+                                HaEvent.synced(resync.entities(), resync.changed(), resync.removed(), now));
+                        subscription.seeded(true);
+                    }
+                    stats.resyncs.increment();
+                    stats.resyncEvents.add(changes.events().size());
+                    stats.lastResyncMillis = (System.nanoTime() - startedAt) / 1_000_000;
+                    LOG.info("Resynced {} entities from Home Assistant in {} ms: {} changed or added, {} removed",
+                            changes.entities(), stats.lastResyncMillis, changes.changed(), changes.removed());
+                });
     }
 
-    /**
-     * A state subscriber that joins a running session gets the states known so far, as a resync; when nobody took
-     * part in a resync yet, a real one runs.
-     */
+    /** A state subscriber that joins a running session is seeded by a resync of its own. */
     private void joinRunningSession(HaSocket current, HaSubscription subscription) {
         context.runOnContext(v -> {
-            if (!subscription.receivesStateChanges() || current != outbox.current()) {
-                return;
-            }
-            if (!mirror.hasReconciled()) {
+            if (subscription.receivesStateChanges() && !subscription.seeded() && current == outbox.current()) {
                 resync(current).exceptionally(error -> {
                     current.close("resync failed: " + rootMessage(error));
                     return null;
                 });
-                return;
             }
-            StateMirror.Resync snapshot = mirror.snapshot(Instant.now().toString());
-            snapshot.events().forEach(event -> MessageRouter.deliver(subscription, event));
-            MessageRouter.deliver(subscription, HaEvent.synced(snapshot.entities(), snapshot.changed(), 0,
-                    Instant.now().toString()));
         });
-    }
-
-    private void deliverToStateSubscribers(HaEvent event) {
-        for (HaSubscription subscription : subscriptions.all()) {
-            if (subscription.receivesStateChanges()) {
-                MessageRouter.deliver(subscription, event);
-            }
-        }
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------

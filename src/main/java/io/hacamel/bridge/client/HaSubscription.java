@@ -9,6 +9,7 @@ public final class HaSubscription {
     private final String eventType;
     private final HaEventListener listener;
     private volatile int haId = -1;
+    private boolean seeded; // touched on the connection's context only
 
     HaSubscription(String eventType, HaEventListener listener) {
         this.eventType = eventType;
@@ -35,6 +36,15 @@ public final class HaSubscription {
 
     void haId(int haId) {
         this.haId = haId;
+    }
+
+    /** True once this subscriber got every state (a full snapshot); from then on resyncs send it differences. */
+    boolean seeded() {
+        return seeded;
+    }
+
+    void seeded(boolean seeded) {
+        this.seeded = seeded;
     }
 
     @Override

@@ -23,7 +23,6 @@ final class StateMirror {
 
     private final Map<String, JsonNode> states = new HashMap<>();
     private volatile int size;
-    private boolean reconciled;
 
     /** Records a live state change (a null new state is a removal). */
     void apply(HaEvent event) {
@@ -39,7 +38,6 @@ final class StateMirror {
     }
 
     Resync reconcile(JsonNode currentStates, String now) {
-        reconciled = true;
         List<HaEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int changed = 0;
@@ -68,16 +66,11 @@ final class StateMirror {
         return new Resync(events, seen.size(), changed, removed);
     }
 
-    /** Every known state as an added-entity event, for a subscriber that joins a running session. */
+    /** Every known state as an added-entity event, for a subscriber that knows nothing yet. */
     Resync snapshot(String now) {
         List<HaEvent> events = new ArrayList<>(states.size());
         states.forEach((entityId, state) -> events.add(HaEvent.resync(entityId, null, state, now)));
         return new Resync(events, states.size(), events.size(), 0);
-    }
-
-    /** False until the first resync: before it, the mirror knows only what live events told it. */
-    boolean hasReconciled() {
-        return reconciled;
     }
 
     /** Safe to read from any thread: the value may be a moment old. */

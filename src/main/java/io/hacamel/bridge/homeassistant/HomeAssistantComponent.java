@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.HaConnection;
 import io.vertx.core.Vertx;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The homeassistant component: one WebSocket session per component instance, shared by all its endpoints. The
- * session starts with the component and keeps reconnecting in the background, so Camel starts even while Home
+ * session connects once Camel has started and keeps reconnecting in the background, so Camel starts even while Home
  * Assistant is down; the {@code homeassistant} readiness check tells when it is usable.
  */
 @Component("homeassistant")
@@ -69,7 +71,7 @@ public class HomeAssistantComponent extends DefaultComponent {
         if (registry != null) {
             registry.register(healthCheck);
         }
-        connection.start();
+        getCamelContext().addStartupListener(new ConnectWhenStarted(connection));
     }
 
     @Override
@@ -92,6 +94,22 @@ public class HomeAssistantComponent extends DefaultComponent {
             createdVertx = false;
         }
         super.doStop();
+    }
+
+    /** Connects once every route has started, so that all subscribers take part in the first resync. */
+    private record ConnectWhenStarted(HaConnection connection) implements StartupListener {
+
+        @Override
+        public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            if (alreadyStarted) {
+                connection.start(); // a component started late, e.g. by a route added at runtime
+            }
+        }
+
+        @Override
+        public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+            connection.start();
+        }
     }
 
     /** The session; available once the component has started. */
