@@ -91,6 +91,11 @@ public final class HaEventRecorder implements HaEventListener, ConnectionListene
         }
     }
 
+    /** How many things happened that no test looked at yet. */
+    public int waiting() {
+        return happened.size();
+    }
+
     public void assertExhausted() {
         assertThat(happened).as("things that happened but no test looked at").isEmpty();
     }
