@@ -30,11 +30,11 @@ public final class HealthReport {
     }
 
     public void readiness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeReadiness(exchange.getContext()), true);
+        answer(exchange, HealthCheckHelper.invokeReadiness(exchange.getContext(), "full"), true);
     }
 
     public void liveness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeLiveness(exchange.getContext()), false);
+        answer(exchange, HealthCheckHelper.invokeLiveness(exchange.getContext(), "full"), false);
     }
 
     private void answer(Exchange exchange, Collection<HealthCheck.Result> results, boolean withSession)

@@ -63,8 +63,8 @@ public final class StatusReport {
         HaConnection connection = session.connection();
         if (connection != null) {
             HaConnectionStats stats = connection.stats();
-            details.put("connected_since", stats.connectedSince());
-            details.put("disconnected_since", stats.disconnectedSince());
+            details.put("connected_since", String.valueOf(stats.connectedSince()));
+            details.put("disconnected_since", String.valueOf(stats.disconnectedSince()));
             details.put("last_connect_ms", stats.lastConnectMillis());
             details.put("connect_attempts", stats.connectAttempts());
             details.put("reconnects", stats.reconnects());
@@ -93,6 +93,7 @@ public final class StatusReport {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("mode", cacheStatus.mode());
         details.put("complete", cacheStatus.isComplete());
+        details.put("resyncs_applied", cacheStatus.resyncsApplied());
         details.put("entities", states.estimatedSize());
         details.put("hits", stats.hitCount());
         details.put("misses", stats.missCount());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import io.hacamel.bridge.BridgeConfiguration;
@@ -14,6 +15,8 @@ import io.hacamel.bridge.simulator.SimulatorOptions;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Runs the whole bridge, as {@code java -jar} would (application.properties, routes/, {@link BridgeConfiguration}),
  * against a Home Assistant simulator of its own. Tests talk to it over HTTP like any client.
@@ -22,21 +25,25 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
 
     public static final String TOKEN = "test-token-5f1c2a9e";
 
-    protected final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
-    protected final int httpPort = freePort();
-    protected final ApiClient api = new ApiClient(httpPort);
+    // no initializers: CamelTestSupport's constructor asks for the properties before subclass fields are set
+    protected HaSimulator simulator;
+    protected int httpPort;
+    protected ApiClient api;
 
-    /** The home the simulator starts with; override for another one. */
+    /** The home the simulator starts with; override for another one (called before the subclass is built). */
     protected SimulatedHome home() {
         return SimulatedHome.transcript();
     }
 
-    /** Settings for this test class on top of the defaults below. */
+    /** Settings for this test class on top of the defaults below (called before the subclass is built). */
     protected void bridgeProperties(Properties properties) {
     }
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
+        simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
+        httpPort = freePort();
+        api = new ApiClient(httpPort);
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
         properties.put("ha.token", TOKEN);
@@ -56,6 +63,12 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern(BridgeFiles.routesPattern(Path.of(".")));
         configuration.addConfiguration(BridgeConfiguration.class);
+    }
+
+    /** Waits until /health says the bridge is ready and the first resync has been through the routes. */
+    protected void awaitReady() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/health").status() == 200
+                && api.get("/status").body().path("cache").path("resyncs_applied").asLong() > 0);
     }
 
     @Override
