@@ -25,7 +25,6 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,54 +97,39 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        Settings settings = new Settings(properties);
         HomeAssistantConfiguration ha = new HomeAssistantConfiguration();
-        String url = setting(properties, "ha.url");
+        String url = settings.get("ha.url");
         if (url.isBlank()) {
-            DemoMode demo = DemoMode.start(vertx, millis(properties, "demo.change-interval"));
+            DemoMode demo = DemoMode.start(vertx, settings.millis("demo.change-interval"));
             context.addService(demo, true, true);
             url = demo.url();
             ha.setToken(demo.token());
             properties.addOverrideProperty("ha.url", url);
             LOG.info("DEMO MODE: no ha.url (HA_URL) set, so the bridge runs against its built-in Home Assistant "
                     + "simulator at {}. Try: curl http://localhost:{}/api/v1/states", url,
-                    setting(properties, "camel.server.port"));
+                    settings.get("camel.server.port"));
         } else {
-            ha.setToken(setting(properties, "ha.token"));
-            ha.setTokenFile(setting(properties, "ha.token-file"));
+            ha.setToken(settings.get("ha.token"));
+            ha.setTokenFile(settings.get("ha.token-file"));
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
         ha.setUrl(url);
-        ha.setCaFile(setting(properties, "ha.ca-file"));
-        ha.setInsecure(Boolean.parseBoolean(setting(properties, "ha.insecure")));
-        ha.setHandshakeTimeout(millis(properties, "ha.handshake-timeout"));
-        ha.setRequestTimeout(millis(properties, "ha.request-timeout"));
-        ha.setPingInterval(millis(properties, "ha.ping-interval"));
-        ha.setPongTimeout(millis(properties, "ha.pong-timeout"));
-        ha.setReconnectInitialDelay(millis(properties, "ha.reconnect.initial-delay"));
-        ha.setReconnectMultiplier(Double.parseDouble(setting(properties, "ha.reconnect.multiplier")));
-        ha.setReconnectMaxDelay(millis(properties, "ha.reconnect.max-delay"));
-        ha.setReconnectJitter(Double.parseDouble(setting(properties, "ha.reconnect.jitter")));
-        ha.setReconnectMaxAttempts(Integer.parseInt(setting(properties, "ha.reconnect.max-attempts")));
-        ha.setMaxFrameSize(Integer.parseInt(setting(properties, "ha.max-frame-size")));
+        ha.setCaFile(settings.get("ha.ca-file"));
+        ha.setInsecure(Boolean.parseBoolean(settings.get("ha.insecure")));
+        ha.setHandshakeTimeout(settings.millis("ha.handshake-timeout"));
+        ha.setRequestTimeout(settings.millis("ha.request-timeout"));
+        ha.setPingInterval(settings.millis("ha.ping-interval"));
+        ha.setPongTimeout(settings.millis("ha.pong-timeout"));
+        ha.setReconnectInitialDelay(settings.millis("ha.reconnect.initial-delay"));
+        ha.setReconnectMultiplier(Double.parseDouble(settings.get("ha.reconnect.multiplier")));
+        ha.setReconnectMaxDelay(settings.millis("ha.reconnect.max-delay"));
+        ha.setReconnectJitter(Double.parseDouble(settings.get("ha.reconnect.jitter")));
+        ha.setReconnectMaxAttempts(Integer.parseInt(settings.get("ha.reconnect.max-attempts")));
+        ha.setMaxFrameSize(Integer.parseInt(settings.get("ha.max-frame-size")));
         HomeAssistantComponent component = new HomeAssistantComponent();
         component.setConfiguration(ha);
         component.setVertx(vertx);
         return component;
     }
-
-    private static String setting(PropertiesComponent properties, String key) {
-        return properties.resolveProperty(key).map(String::trim)
-                .orElseThrow(() -> new IllegalArgumentException("missing setting " + key + " in application.properties"));
-    }
-
-    /** A duration setting: 5000 (milliseconds), 5s, 1m30s. */
-    private static long millis(PropertiesComponent properties, String key) {
-        String value = setting(properties, key);
-        long millis = TimeUtils.toMilliSeconds(value);
-        if (millis <= 0) {
-            throw new IllegalArgumentException(key + " must be a positive duration such as 5s, was '" + value + "'");
-        }
-        return millis;
-    }
-
 }

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.client.HaConnection;
 import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.events.EntityFilter;
@@ -27,7 +27,6 @@ public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
     private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.");
-    private static final Pattern SECRET = Pattern.compile(".*(token|password|secret|api-key|apikey)(?!-file).*");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -103,14 +102,15 @@ public final class StatusReport {
     }
 
     private static Map<String, Object> configuration(PropertiesComponent properties) {
+        Settings settings = new Settings(properties);
         Map<String, Object> effective = new TreeMap<>();
         properties.loadPropertiesAsMap().keySet().stream().map(Object::toString)
                 .filter(key -> OWN_PREFIXES.stream().anyMatch(key::startsWith))
-                .forEach(key -> effective.put(key, mask(key, properties.resolveProperty(key).orElse(""))));
+                .forEach(key -> effective.put(key, mask(key, settings.get(key))));
         return effective;
     }
 
     private static String mask(String key, String value) {
-        return SECRET.matcher(key).matches() && !value.isEmpty() ? "****" : value;
+        return Settings.isSecret(key) && !value.isEmpty() ? "****" : value;
     }
 }

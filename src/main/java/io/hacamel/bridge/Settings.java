@@ -1,0 +1,56 @@
+package io.hacamel.bridge;
+
+import java.util.regex.Pattern;
+
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * Reads the bridge's settings: application.properties, overridden by environment variables ({@code ha.url} ←
+ * {@code HA_URL}). Secrets are read without Camel's placeholder parser, which logs every value it resolves at DEBUG.
+ */
+public final class Settings {
+
+    private static final Pattern SECRET = Pattern.compile(".*(token|password|secret|api-key|apikey)(?!-file).*");
+
+    private final PropertiesComponent properties;
+
+    public Settings(PropertiesComponent properties) {
+        this.properties = properties;
+    }
+
+    /** True for keys whose values must never be shown or logged. */
+    public static boolean isSecret(String key) {
+        return SECRET.matcher(key).matches();
+    }
+
+    /** A required setting, trimmed; an empty value is a value. */
+    public String get(String key) {
+        if (isSecret(key)) {
+            return secret(key);
+        }
+        return properties.resolveProperty(key).map(String::trim)
+                .orElseThrow(() -> new IllegalArgumentException("missing setting " + key + " in application.properties"));
+    }
+
+    /** A duration setting: 5000 (milliseconds), 5s, 2m, 1m30s; must be positive. */
+    public long millis(String key) {
+        String value = get(key);
+        long millis = TimeUtils.toMilliSeconds(value);
+        if (millis <= 0) {
+            throw new IllegalArgumentException(key + " must be a positive duration such as 5s, was '" + value + "'");
+        }
+        return millis;
+    }
+
+    /** A secret: from the environment, else from the properties as written, never through the parser's logs. */
+    private String secret(String key) {
+        String value = IOHelper.lookupEnvironmentVariable(key);
+        if (value == null) {
+            Object raw = properties.loadProperties(key::equals).get(key);
+            value = raw == null ? "" : raw.toString();
+        }
+        return value.contains("{{") ? properties.parseUri(value).trim() : value.trim();
+    }
+}
