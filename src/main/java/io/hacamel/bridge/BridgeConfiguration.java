@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hacamel.bridge.api.ApiErrors;
+import io.hacamel.bridge.api.ApiKeyCheck;
 import io.hacamel.bridge.api.HealthReport;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
@@ -17,6 +18,10 @@ import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantAuthorization;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
+import io.hacamel.bridge.observability.MetricsEndpoint;
+import io.hacamel.bridge.observability.SessionMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -71,6 +76,20 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new StateCacheStatus(mode.trim());
     }
 
+    /** Every meter of the bridge and of Camel (camel-micrometer finds it by this name). */
+    @BindToRegistry("metricsRegistry")
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    @BindToRegistry("apiKeyCheck")
+    public ApiKeyCheck apiKeyCheck(CamelContext context) {
+        return new ApiKeyCheck(new Settings(context.getPropertiesComponent()).get("bridge.api-key"));
+    }
+
+    @BindToRegistry("metricsEndpoint")
+    public MetricsEndpoint metricsEndpoint() {
+        return new MetricsEndpoint(metrics);
+    }
+
     @BindToRegistry("apiErrors")
     public ApiErrors apiErrors() {
         return new ApiErrors(json);
@@ -84,6 +103,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
+        SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);
         HealthReport health = new HealthReport(json, session);
         registry.bind("session", session);
