@@ -1,9 +1,12 @@
 package io.hacamel.bridge.homeassistant;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.HaConnection;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
@@ -34,6 +37,7 @@ public class HomeAssistantComponent extends DefaultComponent {
     private Vertx vertx;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private boolean createdVertx;
     private HaConnection connection;
     private ExecutorService callbackExecutor;
@@ -66,6 +70,7 @@ public class HomeAssistantComponent extends DefaultComponent {
         callbackExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "HomeAssistant");
         connection = new HaConnection(vertx, configuration.toClientOptions(), mapper);
         connection.addListener((previous, current, reason) -> LOG.debug("Session {} -> {}: {}", previous, current, reason));
+        connectionListeners.forEach(connection::addListener);
         healthCheck = new HomeAssistantHealthCheck(connection);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
@@ -109,6 +114,14 @@ public class HomeAssistantComponent extends DefaultComponent {
         @Override
         public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
             connection.start();
+        }
+    }
+
+    /** Tells the listener about every state change of the session, also of sessions started after this call. */
+    public void addConnectionListener(ConnectionListener listener) {
+        connectionListeners.add(listener);
+        if (connection != null) {
+            connection.addListener(listener);
         }
     }
 
