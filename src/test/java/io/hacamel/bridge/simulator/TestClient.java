@@ -28,6 +28,8 @@ import javax.net.ssl.SSLContext;
 final class TestClient implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** How the JDK client reports a connection that ended without a close frame. */
+    static final Short NO_CLOSE_FRAME = 1006;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
@@ -161,13 +163,13 @@ final class TestClient implements AutoCloseable {
         }
     }
 
-    /** Messages until the result of {@code id}; all of them, the result last. */
+    /** Messages until the answer (result or pong) to {@code id}; all of them, the answer last. */
     List<JsonNode> untilResult(int id) {
         List<JsonNode> seen = new ArrayList<>();
         while (true) {
             JsonNode message = next();
             seen.add(message);
-            if (message.path("type").asText().equals("result") && message.path("id").asInt() == id) {
+            if (!message.path("type").asText().equals("event") && message.path("id").asInt() == id) {
                 return seen;
             }
         }
@@ -188,7 +190,7 @@ final class TestClient implements AutoCloseable {
         ws.request(1);
     }
 
-    /** The close code, or null when the connection ended without a close frame. */
+    /** The close code: {@link #NO_CLOSE_FRAME} when the connection ended without one, null after an error. */
     Short awaitClose() {
         return await(closed);
     }
@@ -206,7 +208,7 @@ final class TestClient implements AutoCloseable {
         try {
             return MAPPER.readTree(json);
         } catch (Exception e) {
-            throw new AssertionError("Not JSON: " + json, e);
+            throw new AssertionError("Not JSON: " + (json.length() > 200 ? json.substring(0, 200) + "..." : json), e);
         }
     }
 
