@@ -23,9 +23,17 @@ final class ChannelAccess {
         return ((ConnectionBase) connection).channel();
     }
 
-    /** Closes the TCP connection at once: no close frame, queued data discarded. */
+    /**
+     * Closes the TCP connection at once: no close frame, queued data discarded. The close starts at the head of
+     * the pipeline because Vert.x's own handler would turn a close into a websocket close handshake.
+     */
     static void abort(Channel channel) {
-        channel.close();
+        ChannelHandlerContext first = channel.pipeline().firstContext();
+        if (first != null) {
+            first.close();
+        } else {
+            channel.close();
+        }
     }
 
     /** While {@code silent}, swallows incoming ping and close frames so Vert.x neither pongs nor echoes a close. */

@@ -3,10 +3,12 @@ package io.hacamel.bridge.simulator;
 import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,8 @@ final class SimulatorServer {
     /** aiohttp's default limit for one incoming message. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
     private static final Duration BLOCKING_TIMEOUT = Duration.ofSeconds(30);
+    private static final int BIND_ATTEMPTS = 100;
+    private static final long BIND_RETRY_MILLIS = 50;
 
     private final Simulation sim;
     private final RestApi rest;
@@ -52,10 +56,21 @@ final class SimulatorServer {
         if (server != null) {
             return;
         }
-        server = await(() -> sim.vertx().createHttpServer(serverOptions())
-            .requestHandler(this::onRequest)
-            .listen());
+        server = await(() -> bind(BIND_ATTEMPTS));
         port = server.actualPort();
+    }
+
+    /** Binds, retrying for a moment when the port we just closed is not free yet. */
+    private Future<HttpServer> bind(int attemptsLeft) {
+        return sim.vertx().createHttpServer(serverOptions()).requestHandler(this::onRequest).listen()
+            .recover(error -> {
+                if (attemptsLeft <= 1 || !(error instanceof BindException || error.getCause() instanceof BindException)) {
+                    return Future.failedFuture(error);
+                }
+                Promise<HttpServer> retried = Promise.promise();
+                sim.vertx().setTimer(BIND_RETRY_MILLIS, id -> bind(attemptsLeft - 1).onComplete(retried));
+                return retried.future();
+            });
     }
 
     /** Drops every client, stops listening and waits until the port is free. */

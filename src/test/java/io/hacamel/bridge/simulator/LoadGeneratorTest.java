@@ -1,0 +1,81 @@
+package io.hacamel.bridge.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LoadGeneratorTest extends SimulatorTestSupport {
+
+    private static final int EVENTS = 15_000;
+
+    @Test
+    void changesTheHomeAtARateAndTheHomeStaysTheTruth() {
+        HaSimulator simulator = start(new SimulatorOptions().home(SimulatedHome.generated(1_000, 7)));
+        TestClient client = authenticated(simulator);
+        ObjectNode features = TestClient.command("supported_features");
+        features.putObject("features").put("coalesce_messages", 1);
+        client.result(client.send(features));
+        client.result(client.send(TestClient.command("subscribe_events").put("event_type", "state_changed")));
+
+        simulator.load().start(5_000);
+        Tally tally = new Tally();
+        tally.readUntil(client, EVENTS);
+        simulator.load().stop();
+
+        assertThat(tally.frames).isLessThan(tally.events);
+        assertThat(simulator.load().eventsSent()).isGreaterThanOrEqualTo(EVENTS);
+        await().atMost(TestClient.WAIT).until(() -> simulator.stats().eventsSent() == simulator.load().eventsSent());
+        tally.readUntil(client, simulator.load().eventsSent());
+        tally.lastSeen.forEach((entityId, state) ->
+            assertThat(simulator.home().state(entityId).path("state").asText()).as(entityId).isEqualTo(state));
+        assertThat(simulator.stats().slowConsumerClosures()).isZero();
+    }
+
+    /** What a client saw of the load: frames, events, and each entity's last state. */
+    private static final class Tally {
+        private final Map<String, String> lastSeen = new HashMap<>();
+        private long events;
+        private long frames;
+
+        void readUntil(TestClient client, long total) {
+            while (events < total) {
+                JsonNode frame = client.next();
+                frames++;
+                for (JsonNode event : frame.isArray() ? frame : List.of(frame)) {
+                    JsonNode newState = event.path("event").path("data").path("new_state");
+                    lastSeen.put(newState.path("entity_id").asText(), newState.path("state").asText());
+                    events++;
+                }
+            }
+        }
+    }
+
+    @Test
+    void producesManyEventsWithNobodyListening() {
+        HaSimulator simulator = start(new SimulatorOptions().home(SimulatedHome.generated(5_000, 3)));
+
+        simulator.load().start(200_000);
+        await().atMost(TestClient.WAIT).until(() -> simulator.load().eventsSent() > 100_000);
+        simulator.load().stop();
+
+        assertThat(simulator.load().running()).isFalse();
+    }
+
+    @Test
+    void generatedHomesHaveRealisticStates() {
+        SimulatedHome home = SimulatedHome.generated(2_000, 1);
+
+        long bytes = home.states().stream().mapToLong(state -> state.toString().length()).sum();
+
+        assertThat(home.size()).isEqualTo(2_000);
+        assertThat(bytes / 2_000).isBetween(400L, 650L);
+        assertThat(home.entityIds()).anyMatch(id -> id.startsWith("sensor.")).anyMatch(id -> id.startsWith("light."));
+        assertThat(SimulatedHome.generated(50, 3).entityIds()).isEqualTo(SimulatedHome.generated(50, 3).entityIds());
+    }
+}
