@@ -277,8 +277,9 @@ public final class HaConnection {
             return;
         }
         Duration delay = backoff.delay(retry);
-        LOG.warn("Home Assistant unavailable ({}); reconnecting in {} ms (attempt {})", reason, delay.toMillis(), retry);
-        setState(ConnectionState.DISCONNECTED, reason);
+        String plan = reason + "; reconnecting in " + delay.toMillis() + " ms (attempt " + retry + ")";
+        LOG.warn("Home Assistant unavailable: {}", plan);
+        setState(ConnectionState.DISCONNECTED, plan);
         reconnectTimer = vertx.setTimer(Math.max(1, delay.toMillis()), t -> connect());
     }
 

@@ -114,6 +114,26 @@ class HaConnectionTest {
     }
 
     @Test
+    void reconnectDelaysGrowExponentiallyUpToTheCap() {
+        simulator.faults().refuseConnections(true);
+        start(options().reconnect(Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0.0, 0));
+
+        List<String> plans = new ArrayList<>();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            recorder.nextState(CONNECTING);
+            plans.add(recorder.nextState(DISCONNECTED).reason());
+        }
+
+        assertThat(plans).satisfiesExactly(
+                plan -> assertThat(plan).contains("Connection refused").endsWith("in 50 ms (attempt 1)"),
+                plan -> assertThat(plan).endsWith("in 100 ms (attempt 2)"),
+                plan -> assertThat(plan).endsWith("in 200 ms (attempt 3)"),
+                plan -> assertThat(plan).endsWith("in 200 ms (attempt 4)"));
+        simulator.faults().refuseConnections(false);
+        recorder.skipUntilState(READY);
+    }
+
+    @Test
     void heartbeatNoticesAHalfOpenConnection() {
         start(options().pingInterval(Duration.ofMillis(200)).pongTimeout(Duration.ofMillis(300))
                 .handshakeTimeout(Duration.ofSeconds(1)));
