@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.impl.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,8 @@ public final class HaConnection {
         this.mapper = mapper;
         this.url = HaUrls.websocket(options.url());
         this.backoff = options.backoff();
-        this.context = vertx.getOrCreateContext();
+        // a context (event loop) of its own: not the caller's, which other servers created on that thread may share
+        this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.pending = new PendingRequests(vertx);
         this.outbox = new Outbox(pending, stats);
         this.client = vertx.createWebSocketClient(HaSocket.clientOptions(options, url));

@@ -59,6 +59,20 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
         return new HaEvent(SYNCED, null, null, null, timeFired, event, true);
     }
 
+    /**
+     * Two changes of one entity that waited together become one: from the first's old state to the second's new
+     * state. Cheap (states are shared, not copied; the bridge never modifies a state), as it runs on the reader.
+     */
+    public static HaEvent coalesce(HaEvent waiting, HaEvent newer) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.setAll((ObjectNode) newer.event());
+        ObjectNode data = event.putObject("data");
+        data.setAll((ObjectNode) newer.event().path("data"));
+        data.set("old_state", waiting.oldState() == null ? JsonNodeFactory.instance.nullNode() : waiting.oldState());
+        return new HaEvent(newer.eventType(), newer.entityId(), waiting.oldState(), newer.newState(),
+                newer.timeFired(), event, waiting.resync() || newer.resync());
+    }
+
     /** The entity's domain ({@code light} for {@code light.kitchen}), or null for events without an entity. */
     public String domain() {
         if (entityId == null) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.client.HaSubscription;
 import io.hacamel.bridge.support.CoalescingQueue;
@@ -41,7 +40,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         queue = new CoalescingQueue<>(endpoint.getQueueCapacity(), HomeAssistantConsumer::coalescingKey,
-                HomeAssistantConsumer::merge);
+                HaEvent::coalesce);
         running = true;
         dispatcher = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "HomeAssistantEvents");
@@ -130,16 +129,4 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         return HaEvent.STATE_CHANGED.equals(event.eventType()) ? event.entityId() : null;
     }
 
-    /** Two waiting changes of one entity become one: from the first's old state to the second's new state. */
-    static HaEvent merge(HaEvent waiting, HaEvent newer) {
-        ObjectNode event = newer.event().deepCopy();
-        ObjectNode data = event.with("data");
-        if (waiting.oldState() == null) {
-            data.putNull("old_state");
-        } else {
-            data.set("old_state", waiting.oldState());
-        }
-        return new HaEvent(newer.eventType(), newer.entityId(), waiting.oldState(), newer.newState(),
-                newer.timeFired(), event, waiting.resync() || newer.resync());
-    }
 }
