@@ -198,7 +198,8 @@ final class WebSocketSession {
         JsonNode type = message.get("type");
         if (!message.isObject() || id == null || !id.isIntegralNumber() || id.longValue() <= 0
             || type == null || !type.isTextual() || type.textValue().isEmpty()) {
-            respond(Messages.error(Messages.idJson(message.isObject() ? id : null), "invalid_format",
+            // like Home Assistant: the id as sent, or 0 when the message is not even an object
+            respond(Messages.error(message.isObject() ? Messages.idJson(id) : "0", "invalid_format",
                 "Message incorrectly formatted.", null));
             return;
         }

@@ -155,7 +155,8 @@ class FaultsTest extends SimulatorTestSupport {
         JsonNode second = client.result(client.send(toggle("input_boolean.camel_test")));
         JsonNode third = client.result(client.send(toggle("input_boolean.camel_test")));
 
-        assertThat(first.path("error").toString()).isEqualTo("{\"code\":\"home_assistant_error\",\"message\":\"Boom\"}");
+        assertThat(first.path("error").toString())
+            .isEqualTo("{\"code\":\"home_assistant_error\",\"message\":\"Boom\"}");
         assertThat(second.path("success").asBoolean()).isFalse();
         assertThat(third.path("success").asBoolean()).isTrue();
         assertThat(simulator.stats().executions("input_boolean.toggle")).isEqualTo(1);
