@@ -23,6 +23,7 @@ final class RestApi {
     }
 
     void handle(HttpServerRequest request) {
+        sim.stats().restRequest();
         if (sim.faults().restHang()) {
             return; // the "REST never answers" fault: the request stays open until the client gives up
         }

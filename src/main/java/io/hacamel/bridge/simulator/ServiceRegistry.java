@@ -2,9 +2,7 @@ package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,10 +62,6 @@ final class ServiceRegistry {
     Service find(String domain, String service) {
         Map<String, Service> services = domains.get(domain);
         return services == null ? null : services.get(service);
-    }
-
-    List<String> domains() {
-        return new ArrayList<>(domains.keySet());
     }
 
     /** get_services' result: {domain: {service: description}}. */

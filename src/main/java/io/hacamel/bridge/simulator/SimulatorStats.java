@@ -16,6 +16,7 @@ public final class SimulatorStats {
     private final AtomicLong authFailures = new AtomicLong();
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder framesReceived = new LongAdder();
+    private final LongAdder restRequests = new LongAdder();
     private final AtomicLong slowConsumerClosures = new AtomicLong();
     private final AtomicInteger maxPending = new AtomicInteger();
     private final Map<Integer, AtomicInteger> maxPendingByConnection = new ConcurrentHashMap<>();
@@ -69,6 +70,11 @@ public final class SimulatorStats {
         return framesReceived.sum();
     }
 
+    /** HTTP requests to the REST API, whatever their path or answer. */
+    public long restRequests() {
+        return restRequests.sum();
+    }
+
     /** The most outbound messages ever pending (queued or not yet flushed) on one connection. */
     public int maxPendingOutbound() {
         return maxPending.get();
@@ -114,6 +120,10 @@ public final class SimulatorStats {
 
     void frameReceived() {
         framesReceived.increment();
+    }
+
+    void restRequest() {
+        restRequests.increment();
     }
 
     void pendingNow(int connection, int pending) {

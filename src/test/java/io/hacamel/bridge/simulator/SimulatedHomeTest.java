@@ -15,7 +15,7 @@ class SimulatedHomeTest {
     private final List<JsonNode> events = new ArrayList<>();
 
     private SimulatedHome listenedTo(SimulatedHome home) {
-        home.listen(event -> events.add(TestClient.parse(event.json())));
+        home.listen(event -> events.add(TestClient.parse(event.json())), () -> { });
         return home;
     }
 
