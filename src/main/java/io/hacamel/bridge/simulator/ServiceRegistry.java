@@ -85,8 +85,8 @@ final class ServiceRegistry {
     }
 
     private void fire(String eventType, String domain, String service) {
-        String data = Json.write(Json.object().put("domain", domain).put("service", service));
-        bus.fire(HomeEvent.of(eventType, data, "LOCAL", HaContext.system()));
+        bus.fire(() -> HomeEvent.of(eventType, Json.write(Json.object().put("domain", domain).put("service", service)),
+            "LOCAL", HaContext.system()));
     }
 
     /** How a description declares responses: no {@code response} entry, or {@code {"optional": bool}}. */
