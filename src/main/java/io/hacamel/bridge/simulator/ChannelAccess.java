@@ -41,7 +41,8 @@ final class ChannelAccess {
         channel.pipeline().addBefore("handler", "simulator-silence", new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (silent.getAsBoolean() && (msg instanceof PingWebSocketFrame || msg instanceof CloseWebSocketFrame)) {
+                boolean control = msg instanceof PingWebSocketFrame || msg instanceof CloseWebSocketFrame;
+                if (control && silent.getAsBoolean()) {
                     ReferenceCountUtil.release(msg);
                     return;
                 }

@@ -64,17 +64,20 @@ final class DemoHome {
         light(home, "light.kitchen_spots", "Kitchen Spots", 255, "kitchen");
         home.entity("switch.coffee_machine", "off", Attributes.of("friendly_name", "Coffee Machine",
             "icon", "mdi:coffee-maker"), null, "kitchen");
-        sensor(home, "sensor.kitchen_temperature", "Kitchen Temperature", "22.1", "temperature", "°C", null, "kitchen");
+        sensor(home, "sensor.kitchen_temperature", "Kitchen Temperature", "22.1", "temperature", "°C",
+            null, "kitchen");
         sensor(home, "sensor.dishwasher_power", "Dishwasher Power", "0.0", "power", "W", null, "kitchen");
         binary(home, "binary_sensor.fridge_door", "Fridge Door", "off", "door", "kitchen");
-        home.entity("fan.kitchen_extractor", "off", Attributes.of("percentage", 0, "percentage_step", 33.333333333333336,
-            "friendly_name", "Kitchen Extractor", "supported_features", 1), null, "kitchen");
+        home.entity("fan.kitchen_extractor", "off", Attributes.of("percentage", 0,
+            "percentage_step", 33.333333333333336, "friendly_name", "Kitchen Extractor", "supported_features", 1),
+            null, "kitchen");
     }
 
     private static void bedroom(HomeBuilder home) {
         light(home, "light.bedroom_ceiling", "Bedroom Ceiling", null, "bedroom");
         light(home, "light.bedside_lamp", "Bedside Lamp", null, "bedroom");
-        sensor(home, "sensor.bedroom_temperature", "Bedroom Temperature", "19.8", "temperature", "°C", null, "bedroom");
+        sensor(home, "sensor.bedroom_temperature", "Bedroom Temperature", "19.8", "temperature", "°C",
+            null, "bedroom");
         binary(home, "binary_sensor.bedroom_window", "Bedroom Window", "off", "window", "bedroom");
         home.entity("cover.bedroom_shutter", "closed", Attributes.of("current_position", 0,
             "device_class", "shutter", "friendly_name", "Bedroom Shutter", "supported_features", 15),

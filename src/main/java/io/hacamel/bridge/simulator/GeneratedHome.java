@@ -19,8 +19,14 @@ final class GeneratedHome {
         "lock", "media_player", "input_boolean", "input_number"};
     /** Share of each domain in {@link #DOMAINS}, in percent. */
     private static final int[] SHARES = {42, 20, 12, 10, 4, 3, 2, 2, 3, 2};
-    private static final String[][] SENSOR_KINDS = {{"temperature", "°C"}, {"humidity", "%"}, {"power", "W"},
-        {"energy", "kWh"}, {"illuminance", "lx"}, {"battery", "%"}, {"voltage", "V"}};
+    /** Sensor kinds: device class, unit, and the range their values start in. */
+    private record SensorKind(String deviceClass, String unit, double min, double max) {
+    }
+
+    private static final SensorKind[] SENSOR_KINDS = {new SensorKind("temperature", "°C", 15, 28),
+        new SensorKind("humidity", "%", 30, 70), new SensorKind("power", "W", 0, 2500),
+        new SensorKind("energy", "kWh", 10, 9000), new SensorKind("illuminance", "lx", 0, 1000),
+        new SensorKind("battery", "%", 5, 100), new SensorKind("voltage", "V", 220, 240)};
     private static final String[] BINARY_KINDS = {"motion", "door", "window", "occupancy", "moisture"};
 
     private GeneratedHome() {
@@ -58,8 +64,9 @@ final class GeneratedHome {
     }
 
     private static void addEntity(HomeBuilder home, Random random, String domain, String area, int index) {
+        SensorKind sensorKind = SENSOR_KINDS[random.nextInt(SENSOR_KINDS.length)];
         String kind = switch (domain) {
-            case "sensor" -> SENSOR_KINDS[random.nextInt(SENSOR_KINDS.length)][0];
+            case "sensor" -> sensorKind.deviceClass();
             case "binary_sensor" -> BINARY_KINDS[random.nextInt(BINARY_KINDS.length)];
             default -> domain.replace("input_", "");
         };
@@ -69,7 +76,7 @@ final class GeneratedHome {
             "last_seen", "2026-11-21T21:3" + random.nextInt(10) + ":0" + random.nextInt(10) + ".000Z",
             "update_available", false);
         String state = switch (domain) {
-            case "sensor" -> sensor(random, kind, attributes);
+            case "sensor" -> sensor(random, sensorKind, attributes);
             case "binary_sensor" -> {
                 attributes.put("device_class", kind).put("battery", 20 + random.nextInt(81));
                 yield random.nextBoolean() ? "on" : "off";
@@ -103,19 +110,13 @@ final class GeneratedHome {
         home.entity(domain + "." + objectId, state, attributes, null, area);
     }
 
-    private static String sensor(Random random, String kind, ObjectNode attributes) {
-        String unit = "";
-        for (String[] sensorKind : SENSOR_KINDS) {
-            if (sensorKind[0].equals(kind)) {
-                unit = sensorKind[1];
-            }
-        }
-        attributes.put("state_class", kind.equals("energy") ? "total_increasing" : "measurement")
+    private static String sensor(Random random, SensorKind kind, ObjectNode attributes) {
+        attributes.put("state_class", kind.deviceClass().equals("energy") ? "total_increasing" : "measurement")
             .put("battery", 20 + random.nextInt(81))
             .put("voltage", 2800 + random.nextInt(400))
-            .put("unit_of_measurement", unit)
-            .put("device_class", kind);
-        return String.format(Locale.ROOT, "%.1f", random.nextDouble() * 100);
+            .put("unit_of_measurement", kind.unit())
+            .put("device_class", kind.deviceClass());
+        return String.format(Locale.ROOT, "%.1f", kind.min() + random.nextDouble() * (kind.max() - kind.min()));
     }
 
     private static String title(String snake) {

@@ -2,6 +2,7 @@ package io.hacamel.bridge.simulator;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** The home's event bus. Events are fired with the home's lock held, so every listener sees them in one order. */
 final class HomeEventBus {
@@ -23,6 +24,13 @@ final class HomeEventBus {
     void fire(HomeEvent event) {
         for (Listener listener : listeners) {
             listener.onEvent(event);
+        }
+    }
+
+    /** Fires the event {@code event} makes, but only makes it when somebody listens. */
+    void fire(Supplier<HomeEvent> event) {
+        if (!listeners.isEmpty()) {
+            fire(event.get());
         }
     }
 }

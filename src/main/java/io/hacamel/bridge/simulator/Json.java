@@ -40,7 +40,7 @@ final class Json {
         }
     }
 
-    /** Appends {@code value} as a JSON string literal; non-ASCII stays raw UTF-8 as Home Assistant's orjson writes it. */
+    /** Appends {@code value} as a JSON string literal; non-ASCII stays raw, as Home Assistant's orjson writes it. */
     static StringBuilder appendQuoted(StringBuilder out, String value) {
         if (value == null) {
             return out.append("null");

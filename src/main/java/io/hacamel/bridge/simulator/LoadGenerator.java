@@ -130,7 +130,8 @@ public final class LoadGenerator {
                 if (id.startsWith("binary_sensor.")) {
                     picked.add(new LoadTarget(id, true, 0, "on".equals(value)));
                 } else if (id.startsWith("sensor.") && isNumber(value)) {
-                    picked.add(new LoadTarget(id, false, Math.max(0, Math.round(Double.parseDouble(value) * 10)), false));
+                    long tenths = Math.max(0, Math.round(Double.parseDouble(value) * 10));
+                    picked.add(new LoadTarget(id, false, tenths, false));
                 } else {
                     fallback.add(new LoadTarget(id, false, 0, false));
                 }

@@ -28,7 +28,6 @@ final class OutboundWriter {
     private final PendingObserver observer;
     private final ConcurrentLinkedQueue<Outbound> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicInteger maxPending = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean coalesce;
@@ -70,10 +69,6 @@ final class OutboundWriter {
         coalesce = true;
     }
 
-    int maxPending() {
-        return maxPending.get();
-    }
-
     /** Stops writing for good and forgets what is queued; for a connection that is gone. */
     void discard() {
         closed.set(true);
@@ -87,10 +82,9 @@ final class OutboundWriter {
         }
         queue.add(outbound);
         int now = pending.incrementAndGet();
-        maxPending.accumulateAndGet(now, Math::max);
         observer.pendingNow(now);
         if (now >= limits.max()) {
-            context.runOnContext(v -> giveUp());
+            giveUp();
             return;
         }
         scheduleDrain();
@@ -162,11 +156,14 @@ final class OutboundWriter {
         }
     }
 
+    /** Stops writing at once (from any thread) and lets the connection's event loop drop the client. */
     private void giveUp() {
         if (closed.compareAndSet(false, true)) {
-            queue.clear();
-            cancelPeakTimer();
-            onSlowConsumer.run();
+            context.runOnContext(v -> {
+                queue.clear();
+                cancelPeakTimer();
+                onSlowConsumer.run();
+            });
         }
     }
 }

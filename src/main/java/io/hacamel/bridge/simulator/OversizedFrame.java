@@ -7,8 +7,8 @@ final class OversizedFrame {
     }
 
     static String of(long subscriptionId, int bytes) {
-        String head = "{\"id\":" + subscriptionId + ",\"type\":\"event\",\"event\":{\"event_type\":\"simulator_oversized\","
-            + "\"data\":{\"padding\":\"";
+        String head = "{\"id\":" + subscriptionId + ",\"type\":\"event\",\"event\":{"
+            + "\"event_type\":\"simulator_oversized\",\"data\":{\"padding\":\"";
         String tail = "\"},\"origin\":\"LOCAL\",\"time_fired\":\"" + HaTime.now() + "\",\"context\":"
             + HaContext.system().json() + "}}";
         int padding = Math.max(0, bytes - head.length() - tail.length());

@@ -166,16 +166,18 @@ final class Registries {
     private void fireChange(String eventType, String idKey, String id, String oldAreaId) {
         ObjectNode data = Json.object().put("action", "update").put(idKey, id);
         data.putObject("changes").put("area_id", oldAreaId);
-        bus.fire(HomeEvent.of(eventType, Json.write(data), "LOCAL", HaContext.system()));
+        fire(eventType, data);
     }
 
     private void fireAreaEvent(String action, String areaId) {
-        ObjectNode data = Json.object().put("action", action).put("area_id", areaId);
-        bus.fire(HomeEvent.of("area_registry_updated", Json.write(data), "LOCAL", HaContext.system()));
+        fire("area_registry_updated", Json.object().put("action", action).put("area_id", areaId));
     }
 
     private void fireEntityEvent(String action, String entityId) {
-        ObjectNode data = Json.object().put("action", action).put("entity_id", entityId);
-        bus.fire(HomeEvent.of("entity_registry_updated", Json.write(data), "LOCAL", HaContext.system()));
+        fire("entity_registry_updated", Json.object().put("action", action).put("entity_id", entityId));
+    }
+
+    private void fire(String eventType, ObjectNode data) {
+        bus.fire(() -> HomeEvent.of(eventType, Json.write(data), "LOCAL", HaContext.system()));
     }
 }

@@ -2,9 +2,7 @@ package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,10 +64,6 @@ final class ServiceRegistry {
         return services == null ? null : services.get(service);
     }
 
-    List<String> domains() {
-        return new ArrayList<>(domains.keySet());
-    }
-
     /** get_services' result: {domain: {service: description}}. */
     String descriptionsJson() {
         ObjectNode all = Json.object();
@@ -91,8 +85,8 @@ final class ServiceRegistry {
     }
 
     private void fire(String eventType, String domain, String service) {
-        String data = Json.write(Json.object().put("domain", domain).put("service", service));
-        bus.fire(HomeEvent.of(eventType, data, "LOCAL", HaContext.system()));
+        bus.fire(() -> HomeEvent.of(eventType, Json.write(Json.object().put("domain", domain).put("service", service)),
+            "LOCAL", HaContext.system()));
     }
 
     /** How a description declares responses: no {@code response} entry, or {@code {"optional": bool}}. */

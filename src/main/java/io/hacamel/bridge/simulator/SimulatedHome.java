@@ -177,8 +177,13 @@ public final class SimulatedHome {
         }
     }
 
-    Runnable listen(HomeEventBus.Listener listener) {
-        return bus.listen(listener);
+    /** Starts listening and runs {@code first} before any further event, so it comes before them all. */
+    Runnable listen(HomeEventBus.Listener listener, Runnable first) {
+        synchronized (lock) {
+            Runnable cancel = bus.listen(listener);
+            first.run();
+            return cancel;
+        }
     }
 
     String statesJson() {

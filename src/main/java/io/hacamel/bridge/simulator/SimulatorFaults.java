@@ -67,7 +67,7 @@ public final class SimulatorFaults {
         sendRaw(MALFORMED_FRAME);
     }
 
-    /** Sends a valid event frame of about {@code bytes} bytes to every authenticated client, on its first subscription. */
+    /** Sends a valid event frame of {@code bytes} bytes to every authenticated client, on its first subscription. */
     public void sendOversized(int bytes) {
         for (WebSocketSession session : connections.authenticated()) {
             session.sendFrame(OversizedFrame.of(session.firstSubscriptionId(), bytes));

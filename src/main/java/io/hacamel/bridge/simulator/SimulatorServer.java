@@ -64,7 +64,8 @@ final class SimulatorServer {
     private Future<HttpServer> bind(int attemptsLeft) {
         return sim.vertx().createHttpServer(serverOptions()).requestHandler(this::onRequest).listen()
             .recover(error -> {
-                if (attemptsLeft <= 1 || !(error instanceof BindException || error.getCause() instanceof BindException)) {
+                boolean portBusy = error instanceof BindException || error.getCause() instanceof BindException;
+                if (attemptsLeft <= 1 || !portBusy) {
                     return Future.failedFuture(error);
                 }
                 Promise<HttpServer> retried = Promise.promise();
@@ -78,7 +79,10 @@ final class SimulatorServer {
         if (server == null) {
             return;
         }
-        sim.connections().all().forEach(WebSocketSession::abort);
+        await(() -> {
+            sim.connections().all().forEach(WebSocketSession::abort);
+            return sim.connections().noneOpen();
+        });
         HttpServer closing = server;
         server = null;
         await(closing::close);

@@ -128,7 +128,8 @@ public final class SimulatorStats {
 
     void pendingNow(int connection, int pending) {
         maxPending.accumulateAndGet(pending, Math::max);
-        maxPendingByConnection.computeIfAbsent(connection, c -> new AtomicInteger()).accumulateAndGet(pending, Math::max);
+        maxPendingByConnection.computeIfAbsent(connection, c -> new AtomicInteger())
+            .accumulateAndGet(pending, Math::max);
     }
 
     void slowConsumerClosed() {

@@ -71,7 +71,7 @@ final class StateMachine {
         EntityState updated = EntityState.of(entityId, state, ownAttributes, attributesJson,
             sameState ? old.lastChanged() : now, now, context);
         states.put(entityId, updated);
-        bus.fire(HomeEvent.stateChanged(entityId, old, updated, context, now));
+        bus.fire(() -> HomeEvent.stateChanged(entityId, old, updated, context, now));
         refreshDependents(entityId, context);
         return updated;
     }
@@ -81,7 +81,7 @@ final class StateMachine {
         if (old == null) {
             return false;
         }
-        bus.fire(HomeEvent.stateChanged(entityId, old, null, context, HaTime.now()));
+        bus.fire(() -> HomeEvent.stateChanged(entityId, old, null, context, HaTime.now()));
         return true;
     }
 

@@ -18,8 +18,8 @@ final class SubscriptionCommands {
     /** Without event_type the subscription gets every event (MATCH_ALL). */
     private static void subscribe(CommandRequest request) {
         JsonNode eventType = request.message().get("event_type");
-        request.session().subscribe(request.id(), eventType == null ? null : eventType.textValue());
-        request.result("null");
+        request.session().subscribe(request.id(), eventType == null ? null : eventType.textValue(),
+            () -> request.result("null"));
     }
 
     private static void unsubscribe(CommandRequest request) {

@@ -33,6 +33,15 @@ record TemplateLight(String entityId, String stateHelperId, String brightnessHel
         }
     }
 
+    /** The helper's number as a brightness; full brightness when the helper holds no number. */
+    private static int brightness(String helperState) {
+        try {
+            return (int) Math.round(Double.parseDouble(helperState));
+        } catch (NumberFormatException e) {
+            return 255;
+        }
+    }
+
     @Override
     public void refresh(StateMachine states, HaContext context) {
         EntityState self = states.get(entityId);
@@ -43,7 +52,7 @@ record TemplateLight(String entityId, String stateHelperId, String brightnessHel
         }
         boolean on = "on".equals(onOff.state());
         ObjectNode attributes = on
-            ? LightAttributes.on(self.attributes(), (int) Math.round(Double.parseDouble(level.state())))
+            ? LightAttributes.on(self.attributes(), brightness(level.state()))
             : LightAttributes.off(self.attributes());
         states.set(entityId, on ? "on" : "off", attributes, false, context);
     }

@@ -9,6 +9,7 @@ import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -35,6 +36,7 @@ final class WebSocketSession {
     private volatile boolean authenticated;
     private long lastId;
     private long authTimer = -1;
+    private boolean finished;
 
     WebSocketSession(Simulation sim, ServerWebSocket ws, Channel channel) {
         this.sim = sim;
@@ -54,6 +56,10 @@ final class WebSocketSession {
         ws.binaryMessageHandler(data -> onNonText());
         ws.exceptionHandler(error -> abort());
         ws.closeHandler(v -> onClosed());
+        if (ws.isClosed()) {
+            onClosed(); // the client was gone before its handlers were set
+            return;
+        }
         out.sendFrame(Messages.authRequired(sim.options().haVersion()));
         Duration timeout = sim.options().authTimeout();
         authTimer = sim.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> {
@@ -79,8 +85,8 @@ final class WebSocketSession {
 
     /** The lowest open subscription id, or 0 when there is none. */
     long firstSubscriptionId() {
-        Long first = subscriptions.isEmpty() ? null : subscriptions.firstKey();
-        return first == null ? 0 : first;
+        Map.Entry<Long, Runnable> first = subscriptions.firstEntry();
+        return first == null ? 0 : first.getKey();
     }
 
     // ---- outbound, callable from any thread ----
@@ -126,12 +132,16 @@ final class WebSocketSession {
 
     // ---- subscriptions, on the event loop ----
 
-    void subscribe(long subscriptionId, String eventType) {
+    /**
+     * Subscribes and queues {@code answer} before any event can reach the subscription, as Home Assistant's single
+     * event loop guarantees.
+     */
+    void subscribe(long subscriptionId, String eventType, Runnable answer) {
         Runnable cancel = sim.home().listen(event -> {
             if (eventType == null || eventType.equals("*") || eventType.equals(event.type())) {
                 sendEvent(subscriptionId, event.json());
             }
-        });
+        }, answer);
         subscriptions.put(subscriptionId, cancel);
     }
 
@@ -198,7 +208,8 @@ final class WebSocketSession {
         JsonNode type = message.get("type");
         if (!message.isObject() || id == null || !id.isIntegralNumber() || id.longValue() <= 0
             || type == null || !type.isTextual() || type.textValue().isEmpty()) {
-            respond(Messages.error(Messages.idJson(message.isObject() ? id : null), "invalid_format",
+            // like Home Assistant: the id as sent, or 0 when the message is not even an object
+            respond(Messages.error(message.isObject() ? Messages.idJson(id) : "0", "invalid_format",
                 "Message incorrectly formatted.", null));
             return;
         }
@@ -238,6 +249,10 @@ final class WebSocketSession {
     }
 
     private void onClosed() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         phase = Phase.CLOSED;
         cancelAuthTimer();
         heartbeat.stop();

@@ -29,6 +29,7 @@ class LargeStatesTest extends SimulatorTestSupport {
         ws.frameHandler(frames::add);
         TestClient.await(ws.connect(simulator.port(), "127.0.0.1", "/api/websocket")
             .toCompletionStage().toCompletableFuture());
+        closing(() -> TestClient.await(ws.close().toCompletionStage().toCompletableFuture()));
 
         // Like a robust client, authenticate without waiting for auth_required.
         ws.writeTextMessage("{\"type\":\"auth\",\"access_token\":\"" + SimulatorOptions.DEFAULT_TOKEN + "\"}");

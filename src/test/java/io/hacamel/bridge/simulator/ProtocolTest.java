@@ -144,7 +144,7 @@ class ProtocolTest extends SimulatorTestSupport {
     }
 
     @Test
-    void answersAppPingsButLeavesTheHeartbeatToTheProtocol() {
+    void keepsClientsThatAnswerTheHeartbeat() {
         HaSimulator simulator = start(new SimulatorOptions().heartbeat(Duration.ofMillis(200)));
         TestClient client = authenticated(simulator);
 
@@ -152,5 +152,17 @@ class ProtocolTest extends SimulatorTestSupport {
 
         assertThat(client.isClosed()).isFalse();
         assertThat(simulator.stats().connectedClients()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsClientsThatDoNotAnswerTheHeartbeat() throws Exception {
+        HaSimulator simulator = start(new SimulatorOptions().heartbeat(Duration.ofMillis(200)));
+
+        try (RawWebSocket raw = RawWebSocket.connect(simulator.port())) {
+            assertThat(raw.nextOpcode()).isEqualTo(RawWebSocket.TEXT);
+            assertThat(raw.nextOpcode()).isEqualTo(RawWebSocket.PING);
+            assertThat(raw.nextOpcode()).isEqualTo(RawWebSocket.EOF);
+        }
+        assertThat(simulator.stats().totalConnections()).isEqualTo(1);
     }
 }

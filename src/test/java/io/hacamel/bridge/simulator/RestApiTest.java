@@ -38,7 +38,8 @@ class RestApiTest extends SimulatorTestSupport {
 
     @Test
     void refusesABadOrMissingToken() {
-        RestClient rest = new RestClient(start().httpUrl());
+        HaSimulator simulator = start();
+        RestClient rest = new RestClient(simulator.httpUrl());
 
         HttpResponse<String> bad = rest.get("/api/states", "nope");
         HttpResponse<String> missing = rest.get("/api/states", null);
@@ -47,6 +48,7 @@ class RestApiTest extends SimulatorTestSupport {
         assertThat(bad.body()).isEqualTo(Transcript.line(51).path("body").asText());
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(rest.get("/api/nothing/here").statusCode()).isEqualTo(404);
+        assertThat(simulator.stats().restRequests()).isEqualTo(3);
     }
 
     @Test

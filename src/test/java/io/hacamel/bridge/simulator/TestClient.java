@@ -28,8 +28,6 @@ import javax.net.ssl.SSLContext;
 final class TestClient implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    /** How the JDK client reports a connection that ended without a close frame. */
-    static final Short NO_CLOSE_FRAME = 1006;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
@@ -66,13 +64,14 @@ final class TestClient implements AutoCloseable {
         return new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                // ask for more before handing the message over: a close right after it must still be seen
+                if (!paused.get()) {
+                    socket.request(1);
+                }
                 partial.append(data);
                 if (last) {
                     messages.add(partial.toString());
                     partial.setLength(0);
-                }
-                if (!paused.get()) {
-                    socket.request(1);
                 }
                 return null;
             }
@@ -190,7 +189,7 @@ final class TestClient implements AutoCloseable {
         ws.request(1);
     }
 
-    /** The close code: {@link #NO_CLOSE_FRAME} when the connection ended without one, null after an error. */
+    /** The close code (1006 when the connection ended without a close frame), or null after an error. */
     Short awaitClose() {
         return await(closed);
     }

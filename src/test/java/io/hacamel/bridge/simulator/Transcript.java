@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,8 @@ final class Transcript {
     private static List<JsonNode> load() {
         ObjectMapper mapper = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-            Transcript.class.getResourceAsStream("/ha-protocol/transcript-ha-2023.6.3.jsonl"), StandardCharsets.UTF_8))) {
+        InputStream in = Transcript.class.getResourceAsStream("/ha-protocol/transcript-ha-2023.6.3.jsonl");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(mapper.readTree(line));
