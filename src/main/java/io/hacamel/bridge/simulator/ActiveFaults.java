@@ -17,6 +17,7 @@ final class ActiveFaults {
     private volatile Duration resultDelay = Duration.ZERO;
     private volatile boolean restDown;
     private volatile boolean restHang;
+    private volatile boolean loseAuthRequired;
     private final Map<String, AtomicInteger> withheld = new ConcurrentHashMap<>();
     private final AtomicReference<CallFailure> failure = new AtomicReference<>();
 
@@ -52,6 +53,14 @@ final class ActiveFaults {
         restHang = value;
     }
 
+    boolean loseAuthRequired() {
+        return loseAuthRequired;
+    }
+
+    void loseAuthRequired(boolean value) {
+        loseAuthRequired = value;
+    }
+
     void withhold(int count, String commandType) {
         withheld.put(commandType, new AtomicInteger(count));
     }
@@ -78,6 +87,7 @@ final class ActiveFaults {
         resultDelay = Duration.ZERO;
         restDown = false;
         restHang = false;
+        loseAuthRequired = false;
         withheld.clear();
         failure.set(null);
     }

@@ -108,6 +108,14 @@ public final class SimulatorFaults {
         active.restHang(hang);
     }
 
+    /**
+     * New connections never get {@code auth_required}, as when a client's websocket library loses the frame that
+     * shares a TCP packet with the 101 response; Home Assistant still reads the client's {@code auth}.
+     */
+    public void loseAuthRequired(boolean lose) {
+        active.loseAuthRequired(lose);
+    }
+
     /** Back to normal: no faults, the configured token, listening. */
     public void reset() {
         active.reset();

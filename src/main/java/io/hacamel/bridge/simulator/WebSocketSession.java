@@ -60,7 +60,9 @@ final class WebSocketSession {
             onClosed(); // the client was gone before its handlers were set
             return;
         }
-        out.sendFrame(Messages.authRequired(sim.options().haVersion()));
+        if (!sim.faults().loseAuthRequired()) {
+            out.sendFrame(Messages.authRequired(sim.options().haVersion()));
+        }
         Duration timeout = sim.options().authTimeout();
         authTimer = sim.vertx().setTimer(Math.max(1, timeout.toMillis()), id -> {
             authTimer = -1;

@@ -76,6 +76,16 @@ class HaConnectionTest {
     }
 
     @Test
+    void authenticatesEvenWhenTheAuthRequiredFrameIsLost() {
+        simulator.faults().loseAuthRequired(true);
+
+        start(options());
+
+        expectFirstSync();
+        recorder.assertExhausted();
+    }
+
+    @Test
     void authInvalidIsFinal() {
         start(options().token(() -> "not-the-token"));
 
