@@ -3,7 +3,7 @@ package io.hacamel.bridge.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hacamel.bridge.Settings;
-import io.hacamel.bridge.api.OversizedBodies;
+import io.hacamel.bridge.api.ServerRefusals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -40,7 +40,7 @@ public final class CommandBeans {
         CommandMetrics metrics = new CommandMetrics(meters);
         FallbackPolicy policy = new FallbackPolicy(settings.get("commands.resend-if-unknown"));
         int maxBody = Integer.parseInt(settings.get("camel.server.max-body-size"));
-        context.addStartupListener(new OversizedBodies(json, maxBody));
+        context.addStartupListener(new ServerRefusals(json, maxBody, meters));
         registry.bind("serviceCalls", new ServiceCalls(json, new ServiceCallParser(json, maxBody), policy, metrics));
         registry.bind("restServiceCalls", new RestServiceCalls(json, metrics));
         registry.bind("serviceCallStatus", new ServiceCallStatus(new CommandBreaker(breakers, meters), policy));

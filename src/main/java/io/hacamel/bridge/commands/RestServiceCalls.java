@@ -41,11 +41,16 @@ public final class RestServiceCalls {
         this.metrics = metrics;
     }
 
-    /** After every header was removed and the token set: the body, method and query of the request. */
+    /**
+     * After every header was removed and the token set: the request's method, path below /api/services (the checked
+     * domain and service), query and body. One static endpoint serves every service: a toD per service would create
+     * an HTTP client per service, and would send its timeout options to Home Assistant as a query string.
+     */
     public void request(Exchange exchange) throws IOException {
         ServiceCallRequest call = ServiceCalls.call(exchange);
         Message message = exchange.getMessage();
         message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.HTTP_PATH, call.domain() + "/" + call.service());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         if (call.returnResponse()) {
             message.setHeader(Exchange.HTTP_QUERY, "return_response");

@@ -215,9 +215,7 @@ public final class ServiceCalls {
 
     private void refused(Exchange exchange, String field, String reason) {
         metrics.invalid(KNOWN_FIELDS.contains(field) ? field : "unknown_field");
-        LOG.info("Refused a service call from {}: {} ({})",
-                exchange.getFromEndpoint() == null ? exchange.getFromRouteId()
-                        : exchange.getFromEndpoint().getEndpointBaseUri(), reason, field);
+        LOG.info("Refused a service call from route {}: {} (field {})", exchange.getFromRouteId(), reason, field);
     }
 
     private static Throwable caught(Exchange exchange) {
