@@ -169,6 +169,14 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
     }
 
     @Test
+    void theExampleAutomationIsOffUnlessEnabled() {
+        awaitReady();
+
+        assertThat(context.getRouteController().getRouteStatus("example-automation").isStarted()).isFalse();
+        assertThat(context.getRouteController().getRouteStatus("call-service").isStarted()).isTrue();
+    }
+
+    @Test
     void statusShowsTheCircuitBreaker() {
         awaitReady();
         call("light", "turn_off", "{\"target\": {\"entity_id\": \"light.hallway\"}}");
