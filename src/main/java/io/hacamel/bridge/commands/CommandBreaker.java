@@ -1,6 +1,5 @@
 package io.hacamel.bridge.commands;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,6 +113,6 @@ final class CommandBreaker {
     }
 
     private static long openMillis(CircuitBreakerConfig config) {
-        return Duration.ofMillis(config.getWaitIntervalFunctionInOpenState().apply(1)).toMillis();
+        return config.getWaitIntervalFunctionInOpenState().apply(1);
     }
 }

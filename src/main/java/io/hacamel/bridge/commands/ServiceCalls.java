@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.ApiErrors;
 import io.hacamel.bridge.api.ApiException;
-import io.hacamel.bridge.client.HaErrorCode;
 import io.hacamel.bridge.client.HaException;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
 import io.hacamel.bridge.support.InvalidInputException;
@@ -51,6 +51,23 @@ public final class ServiceCalls {
         this.parser = parser;
         this.policy = policy;
         this.metrics = metrics;
+    }
+
+    /**
+     * {@code POST /api/v1/services/{domain}/{service}}: the path's domain and service become the call's headers. A form
+     * body (what {@code curl -d} sends without a Content-Type) is refused with 415: the server has already taken it
+     * apart into fields, so the JSON in it cannot be read back faithfully.
+     */
+    public void fromHttp(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+            refused(exchange, "body", "a form body (" + contentType + ")");
+            throw new ApiException(415, "send the call as JSON with Content-Type: application/json, not as a form",
+                    Map.of("field", "body"));
+        }
+        message.setHeader(HomeAssistantConstants.DOMAIN, message.getHeader("domain", String.class));
+        message.setHeader(HomeAssistantConstants.SERVICE, message.getHeader("service", String.class));
     }
 
     /** Checks the call (headers domain and service, body) and keeps it in a variable; the clock starts here. */
@@ -95,7 +112,7 @@ public final class ServiceCalls {
 
     /** Home Assistant itself answered the call with an error: an outcome, not a failure of the session. */
     public void websocketRejected(Exchange exchange) {
-        HaException error = (HaException) caught(exchange);
+        HaException error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, HaException.class);
         exchange.setVariable(OUTCOME, ServiceCallOutcome.rejected(CommandMetrics.WEBSOCKET,
                 new ServiceCallOutcome.Rejection(ApiErrors.status(error), error.haCode(), error.getMessage())));
         metrics.call(CommandMetrics.WEBSOCKET, CommandMetrics.REJECTED, elapsed(exchange));
@@ -198,6 +215,7 @@ public final class ServiceCalls {
         return new ApiException(status, message, details);
     }
 
+    /** The "tried" list of an answer: how the session failed (when it was asked), then how the REST API did. */
     static List<Object> triedPaths(Exchange exchange, Map<String, Object> rest) {
         Object session = exchange.getVariable(SESSION_FAILURE);
         return session == null ? List.of(rest) : List.of(session, rest);
@@ -216,10 +234,5 @@ public final class ServiceCalls {
     private void refused(Exchange exchange, String field, String reason) {
         metrics.invalid(KNOWN_FIELDS.contains(field) ? field : "unknown_field");
         LOG.info("Refused a service call from route {}: {} (field {})", exchange.getFromRouteId(), reason, field);
-    }
-
-    private static Throwable caught(Exchange exchange) {
-        Throwable error = exchange.getException();
-        return error != null ? error : exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

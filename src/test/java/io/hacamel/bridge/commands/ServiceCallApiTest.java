@@ -1,5 +1,7 @@
 package io.hacamel.bridge.commands;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Properties;
 
@@ -151,6 +153,21 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
         assertThat(metric("habridge_api_oversized_bodies_total")).isEqualTo(1);
         // the connection survived every refusal
         assertSucceeded(call("light", "turn_off", target), "websocket");
+    }
+
+    @Test
+    void aFormBodyIsRefusedWith415() {
+        awaitReady();
+
+        Answer answer = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                        + "/api/v1/services/light/turn_off")).header("Authorization", "Bearer " + API_KEY)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": {\"entity_id\": \"light.hallway\"}}")));
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.body().path("field").asText()).isEqualTo("body");
+        assertThat(answer.body().path("error").asText()).contains("Content-Type: application/json");
+        assertThat(simulator.stats().executions("light.turn_off")).isZero();
     }
 
     @Test
