@@ -70,6 +70,18 @@ public final class ServiceCallParser {
                 returnResponse(root.get("return_response")), correlationId(root.get("correlation_id")));
     }
 
+    /**
+     * The body's correlation_id when it can be read, else null; never fails. A refused call is still answered with
+     * its correlation id, so that an MQTT client can tell which of its commands was refused.
+     */
+    public JsonNode correlationIdOf(Object body) {
+        try {
+            return correlationId(bodyAsObject(body).get("correlation_id"));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private JsonNode bodyAsObject(Object body) {
         JsonNode node;
         if (body instanceof JsonNode json) {

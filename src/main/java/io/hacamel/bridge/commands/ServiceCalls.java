@@ -84,11 +84,20 @@ public final class ServiceCalls {
             exchange.setVariable(STARTED, System.nanoTime());
         } catch (InvalidInputException e) {
             refused(exchange, e.field(), e.getMessage());
-            throw e;
+            throw badInput(400, e.getMessage(), e.field(), parser.correlationIdOf(body));
         } catch (ApiException e) {
             refused(exchange, "body", e.getMessage());
-            throw e;
+            throw badInput(e.status(), e.getMessage(), "body", null);
         }
+    }
+
+    private static ApiException badInput(int status, String message, String field, JsonNode correlationId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", field);
+        if (correlationId != null) {
+            details.put("correlation_id", correlationId);
+        }
+        return new ApiException(status, message, details);
     }
 
     /** Before {@code homeassistant:call-service}: the checked call as its body and headers. */

@@ -146,6 +146,10 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
             assertThat(answer.body().path("timestamp").asText()).isNotEmpty();
         }
 
+        Answer withId = post("/api/v1/services/light/turn_on", "{\"target\": 5, \"correlation_id\": \"c-9\"}", API_KEY);
+        assertThat(withId.body().path("field").asText()).isEqualTo("target");
+        assertThat(withId.body().path("correlation_id").asText()).isEqualTo("c-9");
+
         assertThat(simulator.stats().framesReceived()).isEqualTo(framesBefore);
         assertThat(simulator.stats().restRequests()).isZero();
         assertThat(metric("habridge_command_invalid_total{field=\"target.entity_id\"}")).isEqualTo(2);

@@ -140,6 +140,15 @@ class ServiceCallParserTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void findsTheCorrelationIdOfARefusedCallWhenItCanBeRead() {
+        assertThat(parser.correlationIdOf(bytes("{\"target\": 5, \"correlation_id\": \"c-1\"}")).asText())
+                .isEqualTo("c-1");
+        assertThat(parser.correlationIdOf(bytes("{bad"))).isNull();
+        assertThat(parser.correlationIdOf(bytes("{\"correlation_id\": []}"))).isNull();
+        assertThat(parser.correlationIdOf(null)).isNull();
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
