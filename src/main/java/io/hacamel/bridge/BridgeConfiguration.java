@@ -12,6 +12,7 @@ import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
 import io.hacamel.bridge.api.StatusReport;
 import io.hacamel.bridge.client.HaUrls;
+import io.hacamel.bridge.commands.CommandBeans;
 import io.hacamel.bridge.demo.DemoMode;
 
 import io.hacamel.bridge.events.EntityFilter;
@@ -113,6 +114,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         Cache<String, ?> states = registry.lookupByNameAndType("ha-states", Cache.class);
         registry.bind("statusReport", new StatusReport(json, session, health, filter,
                 registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class), states));
+        CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), metrics, json);
     }
 
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {

@@ -52,6 +52,7 @@ public final class ApiErrors {
         }
         if (error instanceof ApiException api) {
             body.put("error", api.getMessage());
+            body.putAll(api.details());
             return api.status();
         }
         if (error instanceof HaException ha) {
@@ -76,6 +77,11 @@ public final class ApiErrors {
         if (error.haCode() != null) {
             body.put("ha_error_code", error.haCode());
         }
+        return status(error);
+    }
+
+    /** The HTTP status that answers a failed exchange with Home Assistant. */
+    public static int status(HaException error) {
         return switch (error.code()) {
             case NOT_CONNECTED, CANNOT_CONNECT, HANDSHAKE_TIMEOUT, INVALID_AUTH, PROTOCOL_ERROR -> 503;
             case TIMEOUT, CONNECTION_LOST -> 504;

@@ -1,6 +1,7 @@
 package io.hacamel.bridge.api;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.apache.camel.spi.PropertiesComponent;
 public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
-    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.");
+    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "commands.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -50,6 +51,9 @@ public final class StatusReport {
         body.put("home_assistant", connectionDetails(exchange));
         body.put("filter", filter.describe());
         body.put("cache", cacheDetails());
+        exchange.getContext().getRegistry().findByType(StatusSection.class).stream()
+                .sorted(Comparator.comparing(StatusSection::name))
+                .forEach(section -> body.put(section.name(), section.describe()));
         body.put("configuration", configuration(exchange.getContext().getPropertiesComponent()));
         body.put("timestamp", Instant.now().toString());
         exchange.getMessage().removeHeaders("*");

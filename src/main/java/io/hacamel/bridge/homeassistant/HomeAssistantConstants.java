@@ -17,6 +17,12 @@ public final class HomeAssistantConstants {
                                                 + "(re)connect, false for events Home Assistant sent",
               javaType = "boolean")
     public static final String RESYNC = "CamelHomeAssistantResync";
+    @Metadata(label = "consumer", description = "state_changed: the entity's new state, e.g. on (absent when the entity "
+                                                + "was removed)", javaType = "String")
+    public static final String STATE = "CamelHomeAssistantState";
+    @Metadata(label = "consumer", description = "state_changed: the entity's previous state, e.g. off (absent when the "
+                                                + "entity was added)", javaType = "String")
+    public static final String OLD_STATE = "CamelHomeAssistantOldState";
     @Metadata(label = "consumer", description = "When Home Assistant fired the event (ISO 8601)", javaType = "String")
     public static final String TIME_FIRED = "CamelHomeAssistantTimeFired";
     @Metadata(label = "producer", description = "The service to call, e.g. turn_on (call-service)", javaType = "String")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.client.HaSubscription;
 import io.hacamel.bridge.support.CoalescingQueue;
@@ -99,6 +100,14 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         }
     }
 
+    /** The state strings, so that routes can filter with {@code ${header.CamelHomeAssistantState} == 'on'}. */
+    private static void setState(Message message, String header, JsonNode state) {
+        String value = state == null ? null : state.path("state").asText(null);
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+
     private void dispatch(HaEvent event) {
         Exchange exchange = createExchange(false);
         try {
@@ -113,6 +122,8 @@ public class HomeAssistantConsumer extends DefaultConsumer {
             if (event.timeFired() != null) {
                 message.setHeader(HomeAssistantConstants.TIME_FIRED, event.timeFired());
             }
+            setState(message, HomeAssistantConstants.STATE, event.newState());
+            setState(message, HomeAssistantConstants.OLD_STATE, event.oldState());
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

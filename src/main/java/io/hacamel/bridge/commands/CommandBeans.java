@@ -1,0 +1,48 @@
+package io.hacamel.bridge.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.hacamel.bridge.Settings;
+import io.hacamel.bridge.api.ServerRefusals;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The beans of service calls ({@code routes/call-service*.camel.yaml}): the steps the routes call, the circuit
+ * breaker registry Camel's {@code circuitBreaker} takes its breaker from (so that it can be watched), and the
+ * {@code service_calls} section of /status.
+ */
+public final class CommandBeans {
+
+    /** Durations the routes use as endpoint options, which take plain milliseconds. */
+    private static final String[] ROUTE_DURATIONS = {"commands.timeout", "commands.rest.connect-timeout",
+            "commands.rest.response-timeout"};
+
+    private CommandBeans() {
+    }
+
+    public static void bind(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json)
+            throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        for (String key : ROUTE_DURATIONS) {
+            properties.addOverrideProperty(key, String.valueOf(settings.millis(key)));
+        }
+        if (properties.resolveProperty("camel.resilience4j.timeout-enabled").map(Boolean::parseBoolean).orElse(false)) {
+            throw new IllegalArgumentException("camel.resilience4j.timeout-enabled must stay false: a timed-out call "
+                    + "keeps running and would be sent again over the REST API. Service calls time out after "
+                    + "commands.timeout inside the session, which knows whether a call was sent.");
+        }
+        Registry registry = context.getRegistry();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        registry.bind("commandBreakers", breakers);
+        CommandMetrics metrics = new CommandMetrics(meters);
+        FallbackPolicy policy = new FallbackPolicy(settings.get("commands.resend-if-unknown"));
+        int maxBody = Integer.parseInt(settings.get("camel.server.max-body-size"));
+        context.addStartupListener(new ServerRefusals(json, maxBody, meters));
+        registry.bind("serviceCalls", new ServiceCalls(json, new ServiceCallParser(json, maxBody), policy, metrics));
+        registry.bind("restServiceCalls", new RestServiceCalls(json, metrics));
+        registry.bind("serviceCallStatus", new ServiceCallStatus(new CommandBreaker(breakers, meters), policy));
+    }
+}

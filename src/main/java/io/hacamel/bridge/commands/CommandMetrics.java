@@ -1,0 +1,52 @@
+package io.hacamel.bridge.commands;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The meters of service calls (listed in docs/metrics.md): per path and outcome a timer (count and latency), fallbacks
+ * by reason, and calls refused for bad input by field. The circuit breaker's meters are in {@link CommandBreaker}.
+ */
+final class CommandMetrics {
+
+    static final String WEBSOCKET = "websocket";
+    static final String REST = "rest";
+
+    /** Home Assistant ran the call. */
+    static final String SUCCESS = "success";
+    /** Home Assistant answered with an error of its own (not_found, invalid_format, ...). */
+    static final String REJECTED = "rejected";
+    /** The call certainly did not reach Home Assistant. */
+    static final String NOT_SENT = "not_sent";
+    /** The call was sent but no answer came: it may or may not have run. */
+    static final String UNKNOWN = "unknown";
+    /** Home Assistant answered, but not with the call's outcome (e.g. HTTP 500, a rejected token). */
+    static final String FAILED = "failed";
+
+    private final MeterRegistry registry;
+
+    CommandMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void call(String via, String outcome, Duration duration) {
+        Timer.builder("habridge.command.calls").description("Service calls per path (websocket, rest) by outcome, "
+                        + "with their latency")
+                .tag("via", via).tag("outcome", outcome).register(registry).record(duration);
+    }
+
+    void fallback(String reason) {
+        Counter.builder("habridge.command.fallbacks").description("Service calls sent over the REST API because the "
+                        + "session could not take them, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    void invalid(String field) {
+        Counter.builder("habridge.command.invalid").description("Service calls refused for bad input before "
+                        + "reaching Home Assistant, by field")
+                .tag("field", field).register(registry).increment();
+    }
+}
