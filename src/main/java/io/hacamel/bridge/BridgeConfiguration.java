@@ -136,6 +136,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             ha.setTokenFile(settings.get("ha.token-file"));
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
+        for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
+            // the REST routes use them as camel-http options, which take plain milliseconds
+            properties.addOverrideProperty(routeDuration, String.valueOf(settings.millis(routeDuration)));
+        }
         ha.setUrl(url);
         ha.setCaFile(settings.get("ha.ca-file"));
         ha.setInsecure(Boolean.parseBoolean(settings.get("ha.insecure")));

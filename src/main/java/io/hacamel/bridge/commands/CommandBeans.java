@@ -17,8 +17,7 @@ import org.apache.camel.spi.Registry;
 public final class CommandBeans {
 
     /** Durations the routes use as endpoint options, which take plain milliseconds. */
-    private static final String[] ROUTE_DURATIONS = {"commands.timeout", "commands.rest.connect-timeout",
-            "commands.rest.response-timeout"};
+    private static final String[] ROUTE_DURATIONS = {"commands.timeout"};
 
     private CommandBeans() {
     }

@@ -2,6 +2,7 @@ package io.hacamel.bridge.api;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.testing.ApiClient.Answer;
@@ -13,6 +14,11 @@ import static org.awaitility.Awaitility.await;
 
 /** The states API of the whole bridge, against the simulator's transcript home. */
 class StatesApiTest extends BridgeTestSupport {
+
+    @Override
+    protected void bridgeProperties(Properties properties) {
+        properties.put("ha.rest.response-timeout", "1s");
+    }
 
     @Test
     void servesEveryStateFromTheCache() {
@@ -109,6 +115,17 @@ class StatesApiTest extends BridgeTestSupport {
         simulator.faults().refuseConnections(false);
         awaitReady();
         assertThat(api.get("/api/v1/states/light.camel_lamp").body().path("stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCacheMissThatHomeAssistantDoesNotAnswerIs504() {
+        awaitReady();
+
+        simulator.faults().restHang(true);
+
+        Answer answer = api.get("/api/v1/states/light.not_cached");
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.body().path("error").asText()).contains("did not answer in time");
     }
 
     @Test

@@ -15,14 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandBeansTest {
 
     @Test
-    void durationsBecomeMillisecondsForTheRoutes() throws Exception {
+    void theTimeoutBecomesMillisecondsForTheRoutes() throws Exception {
         try (DefaultCamelContext context = context(new Properties())) {
             CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), new SimpleMeterRegistry(),
                     new ObjectMapper());
 
             assertThat(context.resolvePropertyPlaceholders("{{commands.timeout}}")).isEqualTo("90000");
-            assertThat(context.resolvePropertyPlaceholders("{{commands.rest.connect-timeout}}")).isEqualTo("2000");
-            assertThat(context.resolvePropertyPlaceholders("{{commands.rest.response-timeout}}")).isEqualTo("60000");
             assertThat(context.getRegistry().lookupByName("serviceCalls")).isInstanceOf(ServiceCalls.class);
         }
     }
@@ -53,8 +51,6 @@ class CommandBeansTest {
         Properties properties = new Properties();
         properties.put("commands.timeout", "1m30s");
         properties.put("commands.resend-if-unknown", "");
-        properties.put("commands.rest.connect-timeout", "2000");
-        properties.put("commands.rest.response-timeout", "1m");
         properties.put("camel.server.max-body-size", "65536");
         properties.putAll(overrides);
         DefaultCamelContext context = new DefaultCamelContext();

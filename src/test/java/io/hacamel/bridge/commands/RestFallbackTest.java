@@ -24,7 +24,7 @@ class RestFallbackTest extends ServiceCallTestSupport {
     protected void serviceCallProperties(Properties properties) {
         properties.put("ha.reconnect.initial-delay", "60s");
         properties.put("ha.reconnect.max-delay", "60s");
-        properties.put("commands.rest.response-timeout", "1s");
+        properties.put("ha.rest.response-timeout", "1s");
     }
 
     @Test
