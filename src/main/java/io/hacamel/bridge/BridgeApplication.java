@@ -16,6 +16,7 @@ public final class BridgeApplication {
         Main main = new Main(BridgeApplication.class);
         main.setPropertyPlaceholderLocations(BridgeFiles.propertiesLocations(BridgeFiles.home()));
         BridgeFiles.configure(main.configure(), BridgeFiles.home());
+        BridgeFiles.portsFromEnvironment(main::addOverrideProperty);
         int exitCode;
         try {
             exitCode = main.run(args);

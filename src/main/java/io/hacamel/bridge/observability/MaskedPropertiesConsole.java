@@ -41,8 +41,11 @@ final class MaskedPropertiesConsole extends AbstractDevConsole {
         PropertiesComponent properties = getCamelContext().getPropertiesComponent();
         StringBuilder text = new StringBuilder("Properties loaded from locations: ")
                 .append(String.join(", ", properties.getLocations())).append('\n');
-        properties.loadProperties().forEach((key, value) ->
-                text.append("    ").append(key).append(" = ").append(masked(key.toString(), value)).append('\n'));
+        // Camel's ordered properties keep their entries beside the Hashtable: Properties.forEach would see none
+        for (Map.Entry<Object, Object> entry : properties.loadProperties().entrySet()) {
+            text.append("    ").append(entry.getKey()).append(" = ")
+                    .append(masked(entry.getKey().toString(), entry.getValue())).append('\n');
+        }
         return text.toString();
     }
 
