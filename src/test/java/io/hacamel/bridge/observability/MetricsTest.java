@@ -135,6 +135,26 @@ class MetricsTest extends BridgeTestSupport {
         assertThat(management.families()).containsAll(metrics.families());
     }
 
+    @Test
+    void everyDocumentedMetricAndEveryMetricTheAlertsUseIsServed() throws Exception {
+        awaitReady();
+        PrometheusScrape metrics = scrape();
+
+        for (String listed : DocumentedMetrics.listed()) {
+            assertThat(metrics.find(listed).size() + metrics.find(listed + "_count").size())
+                    .as("%s, listed in docs/metrics.md, is in /metrics", listed).isPositive();
+        }
+        for (String used : DocumentedMetrics.usedByAlerts()) {
+            if (!DocumentedMetrics.OF_OTHER_FEATURES.contains(DocumentedMetrics.family(used))) {
+                assertThat(metrics.find(used)).as("%s, used by docs/alerts.yml, is in /metrics", used).isNotEmpty();
+            }
+        }
+        assertThat(metrics.families()).filteredOn(name -> name.startsWith("habridge_"))
+                .allSatisfy(family -> assertThat(DocumentedMetrics.listed())
+                        .as("%s is listed in docs/metrics.md", family)
+                        .contains(family.replaceFirst("_seconds_max$", "_seconds")));
+    }
+
     private PrometheusScrape scrape() {
         return PrometheusScrape.of(api.get("/metrics").text());
     }
