@@ -36,6 +36,15 @@
     return `${at.toLocaleString()} (${ago})`;
   }
 
+  function duration(seconds) {
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) {
+      return `${minutes} min`;
+    }
+    const hours = Math.floor(minutes / 60);
+    return hours < 48 ? `${hours} h ${minutes % 60} min` : `${Math.floor(hours / 24)} days`;
+  }
+
   function showHomeAssistant(ha) {
     const [tone, meaning] = STATES[ha.state] || ['off', ''];
     const state = byId('ha-state');
@@ -140,7 +149,7 @@
 
   function render(overview) {
     byId('demo').hidden = !overview.bridge.demo_mode;
-    show('camel-version', `Apache Camel ${overview.bridge.camel_version}`);
+    show('camel-version', `Apache Camel ${overview.bridge.camel_version}, up ${duration(overview.bridge.uptime_seconds)}`);
     showHomeAssistant(overview.home_assistant);
     showEvents(overview.events);
     showCache(overview.cache);

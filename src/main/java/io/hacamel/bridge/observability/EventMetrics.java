@@ -1,8 +1,6 @@
 package io.hacamel.bridge.observability;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -82,7 +80,7 @@ public final class EventMetrics implements HomeAssistantEventObserver {
         (failed ? counters.failed() : counters.processed()).increment();
         rate.record();
         if (!event.resync() && event.timeFired() != null) {
-            long fired = epochMillis(event.timeFired());
+            long fired = TimeFired.epochMillis(event.timeFired());
             if (fired > 0) {
                 // a Home Assistant clock ahead of the bridge's would give a negative lag: counted as none
                 lag.record(Math.max(0, dispatchedAtMillis - fired), TimeUnit.MILLISECONDS);
@@ -119,14 +117,6 @@ public final class EventMetrics implements HomeAssistantEventObserver {
 
     private Counter counter(String name, String description, String type) {
         return Counter.builder(name).description(description).tag("type", type).register(registry);
-    }
-
-    private static long epochMillis(String timeFired) {
-        try {
-            return OffsetDateTime.parse(timeFired).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return -1;
-        }
     }
 
     private static double sum(CamelContext context, ToDoubleFunction<HomeAssistantConsumer> value) {
