@@ -105,7 +105,8 @@
 
   function showCache(cache) {
     show('cache-entities', count(cache.entities));
-    show('cache-hit-rate', `${Math.round(cache.hit_rate * 100)} %`);
+    show('cache-hit-rate', cache.reads === 0 ? 'no reads yet'
+      : `${Math.round(cache.hit_rate * 100)} % of ${count(cache.reads)} reads`);
     show('cache-mode', cache.mode);
     show('cache-complete', cache.complete ? 'yes, every state is cached' : 'no, misses are fetched');
   }

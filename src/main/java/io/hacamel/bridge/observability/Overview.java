@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.client.HaConnection;
@@ -98,8 +99,10 @@ public final class Overview {
 
     private Map<String, Object> cache() {
         Map<String, Object> cache = new LinkedHashMap<>();
+        CacheStats stats = states.stats();
         cache.put("entities", states.estimatedSize());
-        cache.put("hit_rate", states.stats().hitRate());
+        cache.put("reads", stats.requestCount());
+        cache.put("hit_rate", stats.hitRate());
         cache.put("mode", cacheStatus.mode());
         cache.put("complete", cacheStatus.isComplete());
         return cache;

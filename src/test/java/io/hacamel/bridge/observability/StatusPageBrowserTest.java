@@ -69,6 +69,7 @@ class StatusPageBrowserTest extends BridgeTestSupport {
             assertThat(visible(browser, "demo")).isEqualTo("demo mode");
             assertThat(browser.findElement(By.id("offline")).isDisplayed()).isFalse();
             assertThat(visible(browser, "cache-entities")).isEqualTo(String.valueOf(entities));
+            assertThat(visible(browser, "cache-hit-rate")).isEqualTo("no reads yet");
             assertThat(entities).isGreaterThan(24);
 
             WebElement chart = browser.findElement(By.id("rate-chart"));

@@ -58,6 +58,7 @@ class StatusPageTest extends BridgeTestSupport {
         assertThat(overview.path("home_assistant").path("ha_version").asText()).isEqualTo("2023.6.3");
         assertThat(overview.path("home_assistant").path("connected_since").asText()).isNotEmpty();
         assertThat(overview.path("cache").path("entities").asInt()).isEqualTo(6);
+        assertThat(overview.path("cache").path("reads").asLong()).isZero();
         JsonNode rate = overview.path("events").path("rate");
         assertThat(rate.path("bucket_seconds").asInt()).isEqualTo(10);
         assertThat(rate.path("counts")).hasSize(60);
