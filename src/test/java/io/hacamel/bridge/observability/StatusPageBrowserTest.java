@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.hacamel.bridge.testing.BridgeTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,7 +28,6 @@ import org.openqa.selenium.logging.LogType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The status page in headless Chromium against the bridge in demo mode: what a person sees on a desktop and on a
@@ -38,8 +38,16 @@ class StatusPageBrowserTest extends BridgeTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final Optional<Path> CHROMIUM = onPath("chromium");
+    private static final Optional<Path> CHROMEDRIVER = onPath("chromedriver");
+
     @TempDir
     Path browserProfile;
+
+    /** Checked before the bridge starts, so that a machine without a browser skips the test at once. */
+    static boolean browserInstalled() {
+        return CHROMIUM.isPresent() && CHROMEDRIVER.isPresent();
+    }
 
     @Override
     protected void bridgeProperties(Properties properties) {
@@ -49,15 +57,13 @@ class StatusPageBrowserTest extends BridgeTestSupport {
     }
 
     @Test
+    @EnabledIf(value = "browserInstalled", disabledReason = "no chromium and chromedriver on the PATH: the status "
+            + "page is not checked in a browser (apt-get install chromium chromium-driver)")
     void showsTheBridgeAtAGlanceOnADesktopAndAPhone() throws Exception {
-        Optional<Path> chromium = onPath("chromium");
-        Optional<Path> chromedriver = onPath("chromedriver");
-        assumeTrue(chromium.isPresent() && chromedriver.isPresent(), "no chromium and chromedriver on the PATH: "
-                + "the status page is not checked in a browser (apt-get install chromium chromium-driver)");
         awaitReady();
         int entities = api.get("/api/v1/states").body().size();
 
-        WebDriver browser = start(chromium.get(), chromedriver.get());
+        WebDriver browser = start();
         try {
             browser.manage().window().setSize(new Dimension(1280, 1000));
             browser.get("http://127.0.0.1:" + httpPort + "/");
@@ -103,16 +109,16 @@ class StatusPageBrowserTest extends BridgeTestSupport {
         }
     }
 
-    private WebDriver start(Path chromium, Path chromedriver) {
+    private WebDriver start() {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
+        options.setBinary(CHROMIUM.orElseThrow().toFile());
         // the machine may have no network and no display: nothing may phone home, nothing may need a GPU
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + browserProfile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.orElseThrow().toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
 
