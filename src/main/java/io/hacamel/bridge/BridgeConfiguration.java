@@ -20,6 +20,7 @@ import io.hacamel.bridge.homeassistant.HomeAssistantAuthorization;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
 import io.hacamel.bridge.observability.MetricsEndpoint;
+import io.hacamel.bridge.observability.ObservabilityBeans;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
+    private static final String METRICS_REGISTRY = "metricsRegistry";
 
     /** The bridge's one Vert.x: the Home Assistant session and the HTTP server share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
@@ -77,18 +79,14 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new StateCacheStatus(mode.trim());
     }
 
-    /** Every meter of the bridge and of Camel (camel-micrometer finds it by this name). */
-    @BindToRegistry("metricsRegistry")
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-
     @BindToRegistry("apiKeyCheck")
     public ApiKeyCheck apiKeyCheck(CamelContext context) {
         return new ApiKeyCheck(new Settings(context.getPropertiesComponent()).get("bridge.api-key"));
     }
 
     @BindToRegistry("metricsEndpoint")
-    public MetricsEndpoint metricsEndpoint() {
-        return new MetricsEndpoint(metrics);
+    public MetricsEndpoint metricsEndpoint(CamelContext context) {
+        return new MetricsEndpoint(metrics(context));
     }
 
     @BindToRegistry("apiErrors")
@@ -104,6 +102,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
+        PrometheusMeterRegistry metrics = metrics(context);
         SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);
         HealthReport health = new HealthReport(json, session);
@@ -115,6 +114,21 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("statusReport", new StatusReport(json, session, health, filter,
                 registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class), states));
         CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), metrics, json);
+        ObservabilityBeans.bind(context, metrics);
+    }
+
+    /**
+     * Every meter of the bridge and of Camel, in one registry: the one camel-micrometer made and bound under this name
+     * (camel.metrics.enabled, set up before this class), else one of the bridge's own that camel-micrometer then uses.
+     */
+    private static PrometheusMeterRegistry metrics(CamelContext context) {
+        Registry registry = context.getRegistry();
+        PrometheusMeterRegistry metrics = registry.lookupByNameAndType(METRICS_REGISTRY, PrometheusMeterRegistry.class);
+        if (metrics == null) {
+            metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(METRICS_REGISTRY, metrics);
+        }
+        return metrics;
     }
 
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {

@@ -2,6 +2,9 @@ package io.hacamel.bridge;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 
 import org.apache.camel.main.MainConfigurationProperties;
 
@@ -13,6 +16,8 @@ import org.apache.camel.main.MainConfigurationProperties;
  * override both ({@code ha.url} ← {@code HA_URL}).
  */
 public final class BridgeFiles {
+
+    private static final List<String> PORT_KEYS = List.of("camel.server.port", "camel.management.port");
 
     private BridgeFiles() {
     }
@@ -34,5 +39,18 @@ public final class BridgeFiles {
 
     static void configure(MainConfigurationProperties configuration, Path home) {
         configuration.withRoutesIncludePattern(routesPattern(home));
+    }
+
+    /**
+     * CAMEL_SERVER_PORT and CAMEL_MANAGEMENT_PORT, which Camel Main skips (it ignores every variable ending in _PORT,
+     * as Kubernetes sets those for services); a value that is not a port number is such a variable, and ignored.
+     */
+    static void portsFromEnvironment(BiConsumer<String, String> override) {
+        for (String key : PORT_KEYS) {
+            String value = System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+            if (value != null && value.trim().matches("\\d{1,5}")) {
+                override.accept(key, value.trim());
+            }
+        }
     }
 }

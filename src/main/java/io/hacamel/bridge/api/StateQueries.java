@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,7 @@ public final class StateQueries {
     private final EntityFilter filter;
     private final SessionStatus session;
     private final StateJson json;
+    private final LongAdder staleReads = new LongAdder();
 
     public StateQueries(ObjectMapper mapper, EntityFilter filter, SessionStatus session) {
         this.mapper = mapper;
@@ -68,13 +70,13 @@ public final class StateQueries {
     /** Body: the cached state. */
     public void cachedState(Exchange exchange) {
         respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_CACHE,
-                session.isStale(), session.ageSeconds()));
+                isStale(), session.ageSeconds()));
     }
 
     /** Body: a state just fetched from Home Assistant. */
     public void freshState(Exchange exchange) {
         respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_HOME_ASSISTANT,
-                session.isStale(), session.ageSeconds()));
+                isStale(), session.ageSeconds()));
     }
 
     /** Reads Home Assistant's answer to {@code GET /api/states/<id>}; the body becomes the state. */
@@ -123,7 +125,20 @@ public final class StateQueries {
         @SuppressWarnings("unchecked")
         List<JsonNode> states = exchange.getMessage().getBody(List.class);
         String source = exchange.getProperty(SOURCE, SOURCE_CACHE, String.class);
-        respond(exchange, json.many(states, source, session.isStale(), session.ageSeconds()));
+        respond(exchange, json.many(states, source, isStale(), session.ageSeconds()));
+    }
+
+    /** Answers that served states flagged stale, because the session to Home Assistant was down. */
+    public long staleReads() {
+        return staleReads.sum();
+    }
+
+    private boolean isStale() {
+        boolean stale = session.isStale();
+        if (stale) {
+            staleReads.increment();
+        }
+        return stale;
     }
 
     /** Body: any JSON answer from Home Assistant, e.g. its services. */

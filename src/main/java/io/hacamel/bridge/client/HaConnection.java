@@ -77,6 +77,11 @@ public final class HaConnection {
         listeners.add(listener);
     }
 
+    /** Tells the observer how every command ends (success or the failure's code) and how long it took. */
+    public void observeRequests(RequestObserver observer) {
+        outbox.observe(observer);
+    }
+
     /** Starts connecting in the background; returns at once, whether or not Home Assistant is reachable. */
     public void start() {
         context.runOnContext(v -> {
@@ -115,8 +120,8 @@ public final class HaConnection {
     public CompletableFuture<JsonNode> request(ObjectNode message, Duration timeout) {
         HaSocket current = outbox.current();
         if (current == null || !state.acceptsRequests()) {
-            return CompletableFuture.failedFuture(new HaException(HaErrorCode.NOT_CONNECTED,
-                    "no session with Home Assistant (" + state.name().toLowerCase() + ")"));
+            return outbox.notSent(message.path("type").asText(),
+                    "no session with Home Assistant (" + state.name().toLowerCase() + ")");
         }
         return outbox.send(current, message, timeout, null);
     }

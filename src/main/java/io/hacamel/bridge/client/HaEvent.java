@@ -82,6 +82,29 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
         return dot > 0 ? entityId.substring(0, dot) : null;
     }
 
+    /**
+     * Why the bridge cannot use this event, or null when it can: an event needs a type, and a state change needs an
+     * entity id and states that are objects (old_state null when added, new_state null when removed, never both).
+     */
+    public String defect() {
+        if (eventType == null || eventType.isBlank()) {
+            return "no event_type";
+        }
+        if (!STATE_CHANGED.equals(eventType)) {
+            return null;
+        }
+        if (entityId == null) {
+            return "no data.entity_id";
+        }
+        if (oldState == null && newState == null) {
+            return "neither data.old_state nor data.new_state";
+        }
+        if (oldState != null && !oldState.isObject() || newState != null && !newState.isObject()) {
+            return "data.old_state or data.new_state is not an object";
+        }
+        return null;
+    }
+
     public boolean isRemoval() {
         return STATE_CHANGED.equals(eventType) && newState == null;
     }

@@ -2,6 +2,7 @@ package io.hacamel.bridge.client;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +19,23 @@ final class Outbox {
     private final PendingRequests pending;
     private final HaConnectionStats stats;
     private final Object lock = new Object();
+    private volatile RequestObserver observer = RequestObserver.NONE;
     private volatile HaSocket socket; // written under lock
     private int nextId; // guarded by lock
 
     Outbox(PendingRequests pending, HaConnectionStats stats) {
         this.pending = pending;
         this.stats = stats;
+    }
+
+    void observe(RequestObserver requestObserver) {
+        observer = requestObserver;
+    }
+
+    /** Reports a command that never got as far as the socket. */
+    CompletableFuture<JsonNode> notSent(String type, String message) {
+        observer.completed(type, 0, HaErrorCode.NOT_CONNECTED);
+        return CompletableFuture.failedFuture(new HaException(HaErrorCode.NOT_CONNECTED, message));
     }
 
     /** The authenticated socket commands go to, or null. */
@@ -56,13 +68,13 @@ final class Outbox {
      */
     CompletableFuture<JsonNode> send(HaSocket target, ObjectNode message, Duration timeout, IntConsumer onId) {
         String type = message.path("type").asText();
+        long startedAt = System.nanoTime();
         CompletableFuture<JsonNode> answer;
         Future<Void> written;
         int id;
         synchronized (lock) {
             if (target == null || target != socket) {
-                return CompletableFuture.failedFuture(new HaException(HaErrorCode.NOT_CONNECTED,
-                        "the session with Home Assistant was lost before '" + type + "' could be sent"));
+                return notSent(type, "the session with Home Assistant was lost before '" + type + "' could be sent");
             }
             id = ++nextId;
             message.put("id", id);
@@ -75,6 +87,16 @@ final class Outbox {
         stats.requestsSent.increment();
         written.onFailure(e -> pending.fail(id, new HaException(HaErrorCode.NOT_CONNECTED,
                 "could not send '" + type + "' to Home Assistant: " + HaSocket.describe(e))));
+        RequestObserver requestObserver = observer;
+        if (requestObserver != RequestObserver.NONE) {
+            answer.whenComplete((result, error) -> requestObserver.completed(type, System.nanoTime() - startedAt,
+                    error == null ? null : codeOf(error)));
+        }
         return answer;
+    }
+
+    private static HaErrorCode codeOf(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof HaException e ? e.code() : HaErrorCode.HOME_ASSISTANT_ERROR;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
@@ -24,6 +25,8 @@ public final class EntityFilter {
     private final Set<String> excludedDomains;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder filtered = new LongAdder();
+    private volatile Consumer<String> filteredListener = eventType -> {
+    };
 
     public EntityFilter(boolean enabled, String includes, String excludedDomains) {
         this.enabled = enabled;
@@ -32,11 +35,22 @@ public final class EntityFilter {
         this.excludedDomains = Set.copyOf(split(excludedDomains));
     }
 
-    /** For the event route: decides and counts. */
-    public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
+    /** For the event route: decides and counts; the listener learns the type of every event filtered out. */
+    public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId,
+            @Header(HomeAssistantConstants.EVENT_TYPE) String eventType) {
         boolean matches = matches(entityId);
-        (matches ? accepted : filtered).increment();
+        if (matches) {
+            accepted.increment();
+        } else {
+            filtered.increment();
+            filteredListener.accept(eventType);
+        }
         return matches;
+    }
+
+    /** Told the event type of every event the filters keep out (for metrics); must be cheap. */
+    public void onFiltered(Consumer<String> eventTypeListener) {
+        this.filteredListener = eventTypeListener;
     }
 
     /** Decides without counting, for reads through the API. */

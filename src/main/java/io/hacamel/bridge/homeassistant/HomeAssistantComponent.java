@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.HaConnection;
+import io.hacamel.bridge.client.RequestObserver;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -35,6 +36,9 @@ public class HomeAssistantComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true, description = "The Vert.x instance to run the session on; by "
                                                                   + "default the single one in the registry")
     private Vertx vertx;
+
+    private HomeAssistantEventObserver eventObserver = HomeAssistantEventObserver.NONE;
+    private RequestObserver requestObserver = RequestObserver.NONE;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<ConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
@@ -71,6 +75,7 @@ public class HomeAssistantComponent extends DefaultComponent {
         connection = new HaConnection(vertx, configuration.toClientOptions(), mapper);
         connection.addListener((previous, current, reason) -> LOG.debug("Session {} -> {}: {}", previous, current, reason));
         connectionListeners.forEach(connection::addListener);
+        connection.observeRequests(requestObserver);
         healthCheck = new HomeAssistantHealthCheck(connection);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
@@ -123,6 +128,20 @@ public class HomeAssistantComponent extends DefaultComponent {
         if (connection != null) {
             connection.addListener(listener);
         }
+    }
+
+    /** Told about every event the component's consumers handle; set before the routes start. */
+    public void setEventObserver(HomeAssistantEventObserver eventObserver) {
+        this.eventObserver = eventObserver;
+    }
+
+    public HomeAssistantEventObserver getEventObserver() {
+        return eventObserver;
+    }
+
+    /** Told how every command sent over the session ends; set before the component starts. */
+    public void setRequestObserver(RequestObserver requestObserver) {
+        this.requestObserver = requestObserver;
     }
 
     /** The session; available once the component has started. */

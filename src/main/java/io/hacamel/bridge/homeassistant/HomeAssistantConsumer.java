@@ -27,6 +27,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantConsumer.class);
 
     private final HomeAssistantEndpoint endpoint;
+    private final HomeAssistantEventObserver observer;
     private final List<HaSubscription> subscriptions = new ArrayList<>();
     private CoalescingQueue<HaEvent> queue;
     private ExecutorService dispatcher;
@@ -35,6 +36,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     public HomeAssistantConsumer(HomeAssistantEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.observer = endpoint.getComponent().getEventObserver();
     }
 
     @Override
@@ -79,6 +81,14 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     }
 
     private void enqueue(HaEvent event) {
+        String defect = event.defect();
+        if (defect != null) {
+            observer.malformed(event, defect);
+            LOG.warn("Skipped a malformed {} event from Home Assistant ({}): {}", event.eventType(), defect,
+                    excerpt(event));
+            return;
+        }
+        observer.received(event);
         if (!queue.offer(event)) {
             LOG.warn("Event queue full ({} waiting): dropped a {} event; raise queueCapacity if this repeats",
                     queue.depth(), event.eventType());
@@ -109,6 +119,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     }
 
     private void dispatch(HaEvent event) {
+        long dispatchedAt = System.currentTimeMillis();
         Exchange exchange = createExchange(false);
         try {
             Message message = exchange.getMessage();
@@ -128,11 +139,18 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        if (exchange.getException() != null) {
+        boolean failed = exchange.getException() != null;
+        if (failed) {
             getExceptionHandler().handleException("Error processing a " + event.eventType() + " event", exchange,
                     exchange.getException());
         }
+        observer.processed(event, dispatchedAt, failed || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null);
         releaseExchange(exchange, false);
+    }
+
+    private static String excerpt(HaEvent event) {
+        String json = String.valueOf(event.event());
+        return json.length() <= 300 ? json : json.substring(0, 300) + "…";
     }
 
     /** State changes coalesce per entity; other events (no entity) are never merged. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** What the bridge reads from Home Assistant's events, and how waiting changes of one entity merge. */
 class HaEventTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,29 @@ class HaEventTest {
         assertThat(second.event().toString()).isEqualTo(secondBefore);
     }
 
+    @Test
+    void usableEventsHaveNoDefect() throws Exception {
+        assertThat(event("{'event_type':'state_changed','data':{'entity_id':'light.a','old_state':null,"
+                + "'new_state':{'state':'on'}}}").defect()).isNull();
+        assertThat(event("{'event_type':'state_changed','data':{'entity_id':'light.a','old_state':{'state':'on'},"
+                + "'new_state':null}}").defect()).isNull();
+        assertThat(event("{'event_type':'service_registered','data':{'domain':'light'}}").defect()).isNull();
+        assertThat(HaEvent.synced(1, 1, 0, "2024-01-01T00:00:00+00:00").defect()).isNull();
+    }
+
+    @Test
+    void aDefectSaysWhatIsMissing() throws Exception {
+        assertThat(event("{'data':{}}").defect()).isEqualTo("no event_type");
+        assertThat(event("{'event_type':'state_changed','data':{'new_state':{}}}").defect())
+                .isEqualTo("no data.entity_id");
+        assertThat(event("{'event_type':'state_changed','data':{'entity_id':7,'new_state':{}}}").defect())
+                .isEqualTo("no data.entity_id");
+        assertThat(event("{'event_type':'state_changed','data':{'entity_id':'light.a'}}").defect())
+                .isEqualTo("neither data.old_state nor data.new_state");
+        assertThat(event("{'event_type':'state_changed','data':{'entity_id':'light.a','new_state':'on'}}").defect())
+                .isEqualTo("data.old_state or data.new_state is not an object");
+    }
+
     private static String change(String entityId, String from, String to, String fired) {
         return "{\"event_type\":\"state_changed\",\"data\":{\"entity_id\":\"" + entityId + "\",\"old_state\":"
                 + state(entityId, from) + ",\"new_state\":" + state(entityId, to) + "},\"origin\":\"LOCAL\","
@@ -48,5 +72,9 @@ class HaEventTest {
 
     private static String state(String entityId, String state) {
         return "{\"entity_id\":\"" + entityId + "\",\"state\":\"" + state + "\",\"attributes\":{}}";
+    }
+    private static HaEvent event(String json) throws Exception {
+        JsonNode node = JSON.readTree(json.replace('\'', '"'));
+        return HaEvent.fromHomeAssistant(node);
     }
 }

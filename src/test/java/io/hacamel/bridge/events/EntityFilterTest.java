@@ -1,5 +1,8 @@
 package io.hacamel.bridge.events;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +35,13 @@ class EntityFilterTest {
         assertThat(filter.matches("sensor.x")).isTrue();
 
         EntityFilter counting = new EntityFilter(true, "light.", "");
-        counting.accepts("light.a");
-        counting.accepts("sensor.b");
+        List<String> filteredTypes = new ArrayList<>();
+        counting.onFiltered(filteredTypes::add);
+        counting.accepts("light.a", "state_changed");
+        counting.accepts("sensor.b", "state_changed");
         counting.matches("sensor.c");
         assertThat(counting.acceptedCount()).isEqualTo(1);
         assertThat(counting.filteredCount()).isEqualTo(1);
+        assertThat(filteredTypes).containsExactly("state_changed");
     }
 }

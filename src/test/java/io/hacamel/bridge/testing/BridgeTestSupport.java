@@ -28,6 +28,7 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     // no initializers: CamelTestSupport's constructor asks for the properties before subclass fields are set
     protected HaSimulator simulator;
     protected int httpPort;
+    protected int managementPort;
     protected ApiClient api;
 
     /** The home the simulator starts with; override for another one (called before the subclass is built). */
@@ -43,11 +44,13 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
         httpPort = freePort();
+        managementPort = freePort();
         api = new ApiClient(httpPort);
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
         properties.put("ha.token", TOKEN);
         properties.put("camel.server.port", String.valueOf(httpPort));
+        properties.put("camel.management.port", String.valueOf(managementPort));
         properties.put("ha.reconnect.initial-delay", "100");
         properties.put("ha.reconnect.max-delay", "1s");
         bridgeProperties(properties);

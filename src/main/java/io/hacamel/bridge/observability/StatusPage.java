@@ -1,0 +1,67 @@
+package io.hacamel.bridge.observability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.hacamel.bridge.api.ApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The status page at {@code /}: a few static files from the jar, read once, served by name from a fixed list (never
+ * a path from the request), with a content security policy that lets the page talk to the bridge only.
+ */
+public final class StatusPage {
+
+    private static final String DIRECTORY = "status-page/";
+    private static final String INDEX = "index.html";
+    private static final Map<String, String> CONTENT_TYPES = Map.of(
+            INDEX, "text/html; charset=utf-8",
+            "status-page.css", "text/css; charset=utf-8",
+            "status-page.js", "text/javascript; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private final Map<String, byte[]> files;
+
+    private StatusPage(Map<String, byte[]> files) {
+        this.files = files;
+    }
+
+    static StatusPage load() {
+        Map<String, byte[]> files = new HashMap<>();
+        CONTENT_TYPES.keySet().forEach(name -> files.put(name, read(name)));
+        return new StatusPage(Map.copyOf(files));
+    }
+
+    /** Header {@code file}: one of the page's files; none for the page itself. */
+    public void serve(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String name = message.getHeader("file", INDEX, String.class);
+        byte[] content = files.get(name);
+        if (content == null) {
+            throw new ApiException(404, "the status page has no file of that name");
+        }
+        message.removeHeaders("*");
+        message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPES.get(name));
+        message.setHeader("Cache-Control", "no-cache");
+        message.setHeader("X-Content-Type-Options", "nosniff");
+        message.setHeader("Content-Security-Policy", POLICY);
+        message.setBody(content);
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = StatusPage.class.getClassLoader().getResourceAsStream(DIRECTORY + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + DIRECTORY + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

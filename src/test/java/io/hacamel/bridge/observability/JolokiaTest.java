@@ -1,0 +1,81 @@
+package io.hacamel.bridge.observability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.BridgeTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * JMX over HTTP at /observe/jolokia on the management port, as Hawtio uses it: Camel's MBeans can be read and the
+ * routes drawn, but nothing can be changed (jolokia-access.xml).
+ */
+class JolokiaTest extends BridgeTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiClient jolokia;
+    private String contextMBean;
+
+    @Override
+    protected boolean useJmx() {
+        return true;
+    }
+
+    @BeforeEach
+    void findTheCamelContext() {
+        awaitReady();
+        jolokia = new ApiClient(managementPort);
+        JsonNode contexts = call(request("search").put("mbean", "org.apache.camel:type=context,*"));
+        assertThat(contexts.path("value")).hasSize(1);
+        contextMBean = contexts.path("value").get(0).asText();
+    }
+
+    @Test
+    void theContextAndARouteAreReadable() {
+        assertThat(call(request("version")).path("value").path("agent").asText()).isNotEmpty();
+        assertThat(read(contextMBean, "State").path("value").asText()).isEqualTo("Started");
+        assertThat(read(contextMBean, "CamelId").path("value").asText()).isEqualTo("ha-camel-bridge");
+
+        JsonNode events = read(route("ha-events"), "State");
+        assertThat(events.path("status").asInt()).isEqualTo(200);
+        assertThat(events.path("value").asText()).isEqualTo("Started");
+        assertThat(read(route("ha-events"), "ExchangesCompleted").path("value").asLong()).isPositive();
+        JsonNode routes = call(request("exec").put("mbean", contextMBean).put("operation", "dumpRoutesAsXml()"));
+        assertThat(routes.path("value").asText()).contains("<route id=\"ha-events\"");
+    }
+
+    @Test
+    void nothingCanBeChangedThroughIt() {
+        JsonNode stop = call(request("exec").put("mbean", route("ha-events")).put("operation", "stop()"));
+        assertThat(stop.path("status").asInt()).isEqualTo(403);
+        JsonNode write = call(request("write").put("mbean", contextMBean).put("attribute", "Tracing").put("value", true));
+        assertThat(write.path("status").asInt()).isEqualTo(403);
+        JsonNode arguments = read("java.lang:type=Runtime", "InputArguments");
+        assertThat(arguments.path("status").asInt()).isEqualTo(403);
+
+        assertThat(read(route("ha-events"), "State").path("value").asText()).isEqualTo("Started");
+        assertThat(read(contextMBean, "Tracing").path("value").asBoolean()).isFalse();
+    }
+
+    private String route(String routeId) {
+        return contextMBean.replaceFirst("type=context", "type=routes").replaceFirst("name=\"[^\"]*\"",
+                "name=\"" + routeId + "\"");
+    }
+
+    private JsonNode read(String mbean, String attribute) {
+        return call(request("read").put("mbean", mbean).put("attribute", attribute));
+    }
+
+    private static ObjectNode request(String type) {
+        return JSON.createObjectNode().put("type", type);
+    }
+
+    private JsonNode call(ObjectNode request) {
+        return jolokia.post("/observe/jolokia/", request.toString()).body();
+    }
+}
