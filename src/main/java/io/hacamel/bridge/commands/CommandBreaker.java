@@ -39,6 +39,12 @@ final class CommandBreaker {
                     .description("1 for the current state of the circuit breaker around service calls over the session")
                     .tag("state", state.name().toLowerCase()).register(meters);
         }
+        // the usual transitions exist from the start, at 0, so that rate() and increase() see the first one
+        for (CircuitBreaker.StateTransition usual : new CircuitBreaker.StateTransition[] {
+                CircuitBreaker.StateTransition.CLOSED_TO_OPEN, CircuitBreaker.StateTransition.OPEN_TO_HALF_OPEN,
+                CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED, CircuitBreaker.StateTransition.HALF_OPEN_TO_OPEN}) {
+            transitions(usual.getFromState(), usual.getToState());
+        }
         Gauge.builder("habridge.command.breaker.failure.rate", this, CommandBreaker::failureRate)
                 .description("Percentage of failed calls in the breaker's window; -1 until the window is full")
                 .register(meters);
@@ -84,12 +90,15 @@ final class CommandBreaker {
             CircuitBreaker.State to = event.getStateTransition().getToState();
             lastTransition = event.getStateTransition().name();
             lastTransitionAt = Instant.now();
-            Counter.builder("habridge.command.breaker.transitions")
-                    .description("State changes of the circuit breaker around service calls over the session")
-                    .tag("from", from.name().toLowerCase()).tag("to", to.name().toLowerCase())
-                    .register(meters).increment();
+            transitions(from, to).increment();
             log(added, from, to);
         });
+    }
+
+    private Counter transitions(CircuitBreaker.State from, CircuitBreaker.State to) {
+        return Counter.builder("habridge.command.breaker.transitions")
+                .description("State changes of the circuit breaker around service calls over the session")
+                .tag("from", from.name().toLowerCase()).tag("to", to.name().toLowerCase()).register(meters);
     }
 
     private static void log(CircuitBreaker breaker, CircuitBreaker.State from, CircuitBreaker.State to) {

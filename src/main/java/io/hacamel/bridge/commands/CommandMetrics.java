@@ -30,18 +30,35 @@ final class CommandMetrics {
 
     CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // the series exist from the start, at 0, so that rates and alerts see the first call and the first fallback
+        for (String via : new String[] {WEBSOCKET, REST}) {
+            for (String outcome : new String[] {SUCCESS, REJECTED, NOT_SENT, UNKNOWN, FAILED}) {
+                timer(via, outcome);
+            }
+        }
+        for (String reason : new String[] {"not_sent", "circuit_open", "circuit_half_open", "resend_unknown"}) {
+            fallbacks(reason);
+        }
     }
 
     void call(String via, String outcome, Duration duration) {
-        Timer.builder("habridge.command.calls").description("Service calls per path (websocket, rest) by outcome, "
-                        + "with their latency")
-                .tag("via", via).tag("outcome", outcome).register(registry).record(duration);
+        timer(via, outcome).record(duration);
     }
 
     void fallback(String reason) {
-        Counter.builder("habridge.command.fallbacks").description("Service calls sent over the REST API because the "
-                        + "session could not take them, by reason")
-                .tag("reason", reason).register(registry).increment();
+        fallbacks(reason).increment();
+    }
+
+    private Timer timer(String via, String outcome) {
+        return Timer.builder("habridge.command.calls").description("Service calls per path (websocket, rest) by "
+                        + "outcome, with their latency")
+                .tag("via", via).tag("outcome", outcome).register(registry);
+    }
+
+    private Counter fallbacks(String reason) {
+        return Counter.builder("habridge.command.fallbacks").description("Service calls sent over the REST API "
+                        + "because the session could not take them, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     void invalid(String field) {

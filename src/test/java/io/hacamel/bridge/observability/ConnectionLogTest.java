@@ -44,10 +44,10 @@ class ConnectionLogTest extends BridgeTestSupport {
                 .filter(line -> !line.contains("Resynced")).toList();
         assertThat(session).hasSize(5);
         assertThat(session.get(0)).startsWith("INFO").contains("Connected to Home Assistant 2023.6.3 at ws://");
-        assertThat(session.get(1)).startsWith("WARN").contains("Home Assistant unavailable (connection lost")
+        assertThat(session.get(1)).startsWith("WARN").contains("Home Assistant unavailable: connection lost")
                 .contains("reconnecting in");
         assertThat(session.get(2)).startsWith("INFO").contains("Connected to Home Assistant");
-        assertThat(session.get(3)).startsWith("WARN").contains("Home Assistant unavailable (connection lost");
+        assertThat(session.get(3)).startsWith("WARN").contains("Home Assistant unavailable: connection lost");
         assertThat(session.get(4)).startsWith("ERROR").contains("rejected the access token")
                 .contains("Not reconnecting");
         assertThat(logs.lines()).noneMatch(line -> line.contains(TOKEN));

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class DocumentedMetrics {
 
     /** What the alert rules use of features other issues add (circuit breaker, webhooks, publishing). */
-    static final Set<String> OF_OTHER_FEATURES = Set.of("habridge_breaker_state", "habridge_webhook_dead_letters_total",
+    static final Set<String> OF_OTHER_FEATURES = Set.of("habridge_webhook_dead_letters_total",
             "habridge_publish_queue_depth");
 
     private static final Pattern LISTED = Pattern.compile("^\\| `((?:habridge|cache)_[a-z_]+)(\\{[a-z_,]*})?` \\|",
