@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,8 @@ import org.apache.camel.spi.PropertiesComponent;
 public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
-    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.");
+    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "mqtt.",
+            "webhooks.", "webhook.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -34,6 +36,7 @@ public final class StatusReport {
     private final EntityFilter filter;
     private final StateCacheStatus cacheStatus;
     private final Cache<String, ?> states;
+    private final Map<String, Supplier<Object>> sections = new LinkedHashMap<>();
 
     public StatusReport(ObjectMapper mapper, SessionStatus session, HealthReport health, EntityFilter filter,
             StateCacheStatus cacheStatus, Cache<String, ?> states) {
@@ -45,11 +48,17 @@ public final class StatusReport {
         this.states = states;
     }
 
+    /** A feature's own part of the report (e.g. publishing), shown after the cache; must mask its secrets. */
+    public void addSection(String name, Supplier<Object> section) {
+        sections.put(name, section);
+    }
+
     public void report(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("home_assistant", connectionDetails(exchange));
         body.put("filter", filter.describe());
         body.put("cache", cacheDetails());
+        sections.forEach((name, section) -> body.put(name, section.get()));
         body.put("configuration", configuration(exchange.getContext().getPropertiesComponent()));
         body.put("timestamp", Instant.now().toString());
         exchange.getMessage().removeHeaders("*");
