@@ -69,15 +69,32 @@ public final class DeadLetters {
 
     /** Keeps a delivery that failed for good; when even the disk fails, the whole delivery goes to the log. */
     void keep(WebhookDelivery delivery, int attempts, String error) {
-        try {
-            store.save(DeadLetter.of(delivery, attempts, error));
+        if (save(delivery, attempts, error)) {
             LOG.warn("Delivery {} of {} to webhook target {} failed for good after {} attempts ({}); kept as a dead "
                     + "letter for replay", delivery.id(), delivery.entityId(), delivery.target(), attempts, error);
+        }
+    }
+
+    /** Keeps what a target had not delivered when the bridge stopped, with one log line. */
+    void keepUndelivered(String target, List<WebhookDelivery> deliveries) {
+        long kept = deliveries.stream()
+                .filter(delivery -> save(delivery, 0, "not delivered before the bridge stopped")).count();
+        if (!deliveries.isEmpty()) {
+            LOG.warn("Stopped with {} deliveries to webhook target {} not made; {} kept as dead letters for replay",
+                    deliveries.size(), target, kept);
+        }
+    }
+
+    private boolean save(WebhookDelivery delivery, int attempts, String error) {
+        try {
+            store.save(DeadLetter.of(delivery, attempts, error));
+            return true;
         } catch (IOException | RuntimeException e) {
             unstorable.increment();
             LOG.error("Delivery {} to webhook target {} failed for good ({}) and could not be kept in {}: {}. "
                     + "Its payload: {}", delivery.id(), delivery.target(), error, store.directory(), e.toString(),
                     delivery.payload());
+            return false;
         }
     }
 

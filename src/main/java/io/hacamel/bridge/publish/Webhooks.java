@@ -88,7 +88,7 @@ public final class Webhooks extends ServiceSupport {
             if (target.config().accepts(kind, event.entityId())) {
                 WebhookDelivery delivery = WebhookDelivery.of(target.config().name(), event);
                 if (!target.queue().offer(delivery)) {
-                    deadLetters.keep(delivery, 0, "the bridge was stopping");
+                    deadLetters.keepUndelivered(target.config().name(), List.of(delivery));
                 }
             }
         }
@@ -110,7 +110,8 @@ public final class Webhooks extends ServiceSupport {
         byte[] body = json.writeValueAsBytes(delivery.payload());
         long timestamp = Instant.now().getEpochSecond();
         Message message = exchange.getMessage();
-        message.removeHeaders("*");
+        // Camel counts redeliveries in its headers; everything else would become a request header
+        message.removeHeaders("*", "CamelRedelivery*");
         target.config().headers().forEach(message::setHeader);
         message.setHeader(Exchange.HTTP_URI, target.config().url().toString());
         message.setHeader(Exchange.HTTP_METHOD, "POST");
@@ -200,8 +201,7 @@ public final class Webhooks extends ServiceSupport {
     @Override
     protected void doStop() {
         for (Target target : targets.values()) {
-            List<WebhookDelivery> left = target.queue().stop(2_000);
-            left.forEach(delivery -> deadLetters.keep(delivery, 0, "not delivered before the bridge stopped"));
+            deadLetters.keepUndelivered(target.config().name(), target.queue().stop(2_000));
         }
         if (threads != null) {
             camelContext.getExecutorServiceManager().shutdownNow(threads);
