@@ -1,5 +1,6 @@
 package io.hacamel.bridge.publish;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +94,12 @@ public final class PublishingBeans {
         if (mqtt.usesEmbeddedBroker()) {
             EmbeddedMqttBroker broker = new EmbeddedMqttBroker(mqtt.embeddedHost(), mqtt.embeddedPort());
             try {
+                broker.start();
                 context.addService(broker, true, true);
                 url = broker.url();
+                URI address = URI.create(url);
+                LOG.info("States are published to the embedded MQTT broker; watch them with: mosquitto_sub -h {} -p {} "
+                        + "-t '{}/#' -v", address.getHost(), address.getPort(), mqtt.baseTopic());
             } catch (Exception e) {
                 url = "tcp://" + mqtt.embeddedHost() + ":" + mqtt.embeddedPort();
                 LOG.warn("Could not start the embedded MQTT broker: {}. Publishing to {} anyway, in case a broker "
