@@ -91,7 +91,9 @@ public final class MqttStatestream extends ServiceSupport {
     public Iterator<Message> messages(@Body StateUpdate update) {
         if (update.isSnapshot()) {
             snapshots.increment();
-            LOG.info("Publishing a snapshot of {} retained states to the MQTT broker", retained.size());
+            if (!retained.isEmpty()) {
+                LOG.info("Publishing every retained state again ({} entities) to the MQTT broker", retained.size());
+            }
             return retained.entrySet().stream()
                     .flatMap(entry -> difference(entry.getKey(), null, entry.getValue(), true).stream()).iterator();
         }
