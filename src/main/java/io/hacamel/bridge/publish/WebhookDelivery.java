@@ -19,6 +19,8 @@ record WebhookDelivery(String id, String target, String entityId, ObjectNode pay
         boolean replay) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static long lastMillis;
+    private static long sequence;
 
     static WebhookDelivery of(String target, HaEvent event) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
@@ -47,10 +49,23 @@ record WebhookDelivery(String id, String target, String entityId, ObjectNode pay
         return new WebhookDelivery(id, target, entityId, payload, queuedAt, true);
     }
 
-    /** Time-ordered (UUID version 7), so that dead letters sort by when they were queued. */
+    /**
+     * Time-ordered (UUID version 7, with a counter within a millisecond), so that dead letters sort by when they were
+     * queued.
+     */
     static String newId() {
-        long millis = System.currentTimeMillis();
-        long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0fffL);
+        long high;
+        synchronized (RANDOM) {
+            long millis = Math.max(System.currentTimeMillis(), lastMillis);
+            if (millis == lastMillis && ++sequence > 0xfff) {
+                millis++;
+                sequence = 0;
+            } else if (millis != lastMillis) {
+                sequence = 0;
+            }
+            lastMillis = millis;
+            high = (millis << 16) | 0x7000L | sequence;
+        }
         long low = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
     }

@@ -38,4 +38,14 @@ class EntityFilterTest {
         assertThat(counting.acceptedCount()).isEqualTo(1);
         assertThat(counting.filteredCount()).isEqualTo(1);
     }
+
+    @Test
+    void excludePatternsWinOverIncludes() {
+        EntityFilter filter = new EntityFilter(true, "sensor.", "", "sensor.*_rssi, camera.");
+
+        assertThat(filter.matches("sensor.kitchen_temperature")).isTrue();
+        assertThat(filter.matches("sensor.kitchen_rssi")).isFalse();
+        assertThat(filter.matches("camera.front")).isFalse();
+        assertThat(filter.matches("light.kitchen")).isFalse();
+    }
 }
