@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ public final class MqttStatestream extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
     static final String ROUTE = "direct:mqtt-publish";
+    private static final long EMBEDDED_TOPICS_WARNING = 5_000;
     private static final byte[] CLEARED = new byte[0];
 
     /** One retained message; an empty payload clears the topic. */
@@ -56,14 +58,24 @@ public final class MqttStatestream extends ServiceSupport {
     private final LongAdder refused = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder skippedAttributes = new LongAdder();
+    /** Topics holding a retained message of the bridge's; the embedded broker pays about 30 KB of heap for each. */
+    private final AtomicLong retainedTopics = new AtomicLong();
+    private final boolean embeddedBroker;
+    private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
+    private int topicChange;
     private ProducerTemplate template;
     private ExecutorService thread;
 
-    /** @param connection null when MQTT is switched off: then nothing is accepted */
-    MqttStatestream(CamelContext camelContext, MqttConnection connection, EntityFilter filter, Statestream layout,
-            int queueCapacity) {
+    /**
+     * @param connection null when MQTT is switched off: then nothing is accepted
+     * @param embeddedBroker whether the broker is the bridge's own, which warns when it holds many topics
+     */
+    MqttStatestream(CamelContext camelContext, MqttConnection connection, boolean embeddedBroker, EntityFilter filter,
+            Statestream layout, int queueCapacity) {
         this.camelContext = camelContext;
         this.connection = connection;
+        this.embeddedBroker = embeddedBroker;
         this.filter = filter;
         this.layout = layout;
         this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver);
@@ -109,6 +121,7 @@ public final class MqttStatestream extends ServiceSupport {
         if (update.isSnapshot()) {
             return;
         }
+        countTopics();
         if (update.isRemoval()) {
             retained.remove(update.entityId());
             removalsCleared.increment();
@@ -179,6 +192,10 @@ public final class MqttStatestream extends ServiceSupport {
         return queue.coalesced();
     }
 
+    long retainedTopics() {
+        return retainedTopics.get();
+    }
+
     int retainedEntities() {
         return retained.size();
     }
@@ -214,6 +231,7 @@ public final class MqttStatestream extends ServiceSupport {
         description.put("queue_capacity", queue.capacity());
         description.put("coalesced", queue.coalesced());
         description.put("retained_entities", retained.size());
+        description.put("retained_topics", retainedTopics.get());
         description.put("states_published", statesPublished.sum());
         description.put("removals_cleared", removalsCleared.sum());
         description.put("snapshots", snapshots.sum());
@@ -234,7 +252,22 @@ public final class MqttStatestream extends ServiceSupport {
         });
         old.keySet().stream().filter(topic -> !now.containsKey(topic))
                 .forEach(topic -> messages.add(new Message(topic, CLEARED)));
+        if (!everything) {
+            // topics of a state taken from the event were not the bridge's to count
+            topicChange = now.size() - (retained.containsKey(entityId) ? old.size() : 0);
+        }
         return messages;
+    }
+
+    private void countTopics() {
+        long topics = retainedTopics.addAndGet(topicChange);
+        topicChange = 0;
+        if (embeddedBroker && topics >= topicsWarnedAt * 2) {
+            topicsWarnedAt = topics;
+            LOG.warn("The embedded MQTT broker holds {} retained topics, about {} MB of heap (Artemis keeps a queue "
+                    + "for each). For a home this size use an external broker such as Mosquitto (MQTT_URL), or fewer "
+                    + "topics (mqtt.statestream.attributes=json)", topics, topics * 30 / 1024);
+        }
     }
 
     private void skipped(String attribute) {

@@ -48,7 +48,7 @@ public final class PublishingBeans {
 
         MqttSettings mqtt = MqttSettings.from(settings);
         MqttConnection connection = mqtt.enabled() ? connection(context, mqtt) : null;
-        MqttStatestream statestream = new MqttStatestream(context, connection,
+        MqttStatestream statestream = new MqttStatestream(context, connection, mqtt.usesEmbeddedBroker(),
                 new EntityFilter(true, settings.get("mqtt.statestream.include"), "",
                         settings.get("mqtt.statestream.exclude")),
                 new Statestream(mqtt.baseTopic(), Statestream.Attributes.of(settings.get("mqtt.statestream.attributes")),
@@ -131,6 +131,8 @@ public final class PublishingBeans {
                 .description("Changes waiting to be published to MQTT").register(metrics);
         Gauge.builder("habridge.mqtt.retained.entities", statestream, MqttStatestream::retainedEntities)
                 .description("Entities whose state the broker holds as retained topics").register(metrics);
+        Gauge.builder("habridge.mqtt.retained.topics", statestream, MqttStatestream::retainedTopics)
+                .description("Topics holding a retained message of the bridge's").register(metrics);
         counter(metrics, "habridge.mqtt.coalesced", "Changes merged into a waiting change of the same entity while "
                 + "MQTT lagged", statestream, MqttStatestream::coalesced);
         counter(metrics, "habridge.mqtt.states.published", "States published", statestream,

@@ -95,9 +95,8 @@ public final class MqttTestBroker implements AutoCloseable {
         configuration.setJMXManagementEnabled(false);
         configuration.setMaxDiskUsage(-1);
         configuration.setDiskScanPeriod(-1);
-        // without these Artemis warns twice for every retained topic (each is a queue of its own)
-        configuration.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
-                .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+        configuration.addAddressSetting("#", new AddressSettings().setInitialQueueBufferSize(16)
+                .setDeadLetterAddress(SimpleString.of("DLQ")).setExpiryAddress(SimpleString.of("ExpiryQueue")));
         String acceptor = "tcp://127.0.0.1:" + requestedPort + "?protocols=MQTT";
         if (keyStore != null) {
             acceptor += ";sslEnabled=true;keyStorePath=" + keyStore + ";keyStorePassword=" + keyStorePassword
