@@ -81,10 +81,6 @@ public final class MqttStatestream extends ServiceSupport {
         this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver);
     }
 
-    public boolean isEnabled() {
-        return connection != null;
-    }
-
     /** For the publish route: whether this change goes to MQTT. */
     public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
         return connection != null && filter.matches(entityId);

@@ -45,10 +45,6 @@ record WebhookDelivery(String id, String target, String entityId, ObjectNode pay
         return new WebhookDelivery(waiting.id, newer.target, newer.entityId, payload, waiting.queuedAt, false);
     }
 
-    WebhookDelivery asReplay() {
-        return new WebhookDelivery(id, target, entityId, payload, queuedAt, true);
-    }
-
     /**
      * Time-ordered (UUID version 7, with a counter within a millisecond), so that dead letters sort by when they were
      * queued.

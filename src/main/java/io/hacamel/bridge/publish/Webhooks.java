@@ -183,10 +183,6 @@ public final class Webhooks extends ServiceSupport {
         deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
     }
 
-    boolean hasTarget(String name) {
-        return targets.containsKey(name);
-    }
-
     @Override
     protected void doStart() {
         if (targets.isEmpty()) {

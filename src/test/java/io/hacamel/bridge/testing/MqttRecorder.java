@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -21,12 +20,11 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An MQTT subscriber that records what arrives, in order: tests take messages with {@code next…()} (which waits up
- * to a deadline) and end with {@link #assertExhausted()}. It also keeps the latest payload of every topic, and
- * {@link #retained} shows what the broker holds as a new subscriber sees it.
+ * to a deadline) and end with {@link #assertExhausted()}. {@link #retained} shows what the broker holds as a new
+ * subscriber sees it.
  */
 public final class MqttRecorder implements AutoCloseable {
 
@@ -39,7 +37,6 @@ public final class MqttRecorder implements AutoCloseable {
     private final MqttClient client;
     private final String filter;
     private final BlockingQueue<Received> happened = new LinkedBlockingQueue<>();
-    private final Map<String, String> latest = new ConcurrentHashMap<>();
 
     private MqttRecorder(MqttClient client, String filter) {
         this.client = client;
@@ -110,7 +107,6 @@ public final class MqttRecorder implements AutoCloseable {
                 retained.put(message.topic(), message.payload());
             }
         }
-        latest.remove(marker);
         return retained;
     }
 
@@ -134,31 +130,6 @@ public final class MqttRecorder implements AutoCloseable {
         return next;
     }
 
-    /** Skips messages until one on this topic with this payload. */
-    public Received skipUntil(String topic, String payload) {
-        while (true) {
-            Received next = next();
-            if (next.topic().equals(topic) && next.payload().equals(payload)) {
-                return next;
-            }
-        }
-    }
-
-    /** Waits until the latest message on the topic carries this payload ("" for a cleared topic). */
-    public void awaitLatest(String topic, String payload) {
-        await().atMost(WAIT).until(() -> payload.equals(latest.get(topic)));
-    }
-
-    /** The latest payload of every topic seen so far. */
-    public Map<String, String> latest() {
-        return latest;
-    }
-
-    /** Forgets what arrived so far. */
-    public void clear() {
-        happened.clear();
-    }
-
     public void assertExhausted() {
         assertThat(happened).as("MQTT messages that arrived but no test looked at").isEmpty();
     }
@@ -176,7 +147,6 @@ public final class MqttRecorder implements AutoCloseable {
     }
 
     private void record(Received message) {
-        latest.put(message.topic(), message.payload());
         happened.add(message);
     }
 }
