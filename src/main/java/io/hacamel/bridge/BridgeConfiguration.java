@@ -22,6 +22,7 @@ import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
 import io.hacamel.bridge.observability.MetricsEndpoint;
 import io.hacamel.bridge.observability.ObservabilityBeans;
 import io.hacamel.bridge.observability.SessionMetrics;
+import io.hacamel.bridge.publish.PublishingBeans;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -115,6 +116,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class), states));
         CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), metrics, json);
         ObservabilityBeans.bind(context, metrics);
+        PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
     }
 
     /**

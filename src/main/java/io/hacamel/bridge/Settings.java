@@ -12,7 +12,9 @@ import org.apache.camel.util.TimeUtils;
  */
 public final class Settings {
 
-    private static final Pattern SECRET = Pattern.compile(".*(token|password|secret|api-key|apikey)(?!-file).*");
+    /** Header values carry API keys; webhook URLs often carry a token in their path (Slack, Discord). */
+    private static final Pattern SECRET =
+            Pattern.compile(".*(token|password|secret|api-key|apikey|headers)(?!-file).*|webhook\\.[^.]+\\.url");
 
     private final PropertiesComponent properties;
 
@@ -32,6 +34,15 @@ public final class Settings {
         }
         return properties.resolveProperty(key).map(String::trim)
                 .orElseThrow(() -> new IllegalArgumentException("missing setting " + key + " in application.properties"));
+    }
+
+    /** A setting that need not be in application.properties (e.g. per webhook target), trimmed. */
+    public String optional(String key, String defaultValue) {
+        if (isSecret(key)) {
+            String value = secret(key);
+            return value.isEmpty() ? defaultValue : value;
+        }
+        return properties.resolveProperty(key).map(String::trim).orElse(defaultValue);
     }
 
     /** A duration setting: 5000 (milliseconds), 5s, 2m, 1m30s; must be positive. */

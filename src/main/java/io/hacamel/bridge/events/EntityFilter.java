@@ -13,9 +13,10 @@ import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
 import org.apache.camel.Header;
 
 /**
- * Which entities the bridge tracks. Excluded domains are checked first; then, when include patterns are given, the
- * entity must match one: a glob ({@code sensor.*_temperature}) or, without wildcards, a prefix ({@code light.}).
- * Without include patterns every entity outside the excluded domains is tracked.
+ * Which entities the bridge tracks (or a publishing target takes). Excluded domains and exclude patterns are checked
+ * first; then, when include patterns are given, the entity must match one. A pattern is a glob
+ * ({@code sensor.*_temperature}) or, without wildcards, a prefix ({@code light.}). Without include patterns every
+ * entity that is not excluded matches.
  */
 public final class EntityFilter {
 
@@ -23,16 +24,22 @@ public final class EntityFilter {
     private final List<String> includes;
     private final List<Pattern> includePatterns;
     private final Set<String> excludedDomains;
+    private final List<Pattern> excludePatterns;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder filtered = new LongAdder();
     private volatile Consumer<String> filteredListener = eventType -> {
     };
 
     public EntityFilter(boolean enabled, String includes, String excludedDomains) {
+        this(enabled, includes, excludedDomains, "");
+    }
+
+    public EntityFilter(boolean enabled, String includes, String excludedDomains, String excludes) {
         this.enabled = enabled;
         this.includes = split(includes);
         this.includePatterns = this.includes.stream().map(EntityFilter::toPattern).toList();
         this.excludedDomains = Set.copyOf(split(excludedDomains));
+        this.excludePatterns = split(excludes).stream().map(EntityFilter::toPattern).toList();
     }
 
     /** For the event route: decides and counts; the listener learns the type of every event filtered out. */
@@ -59,7 +66,8 @@ public final class EntityFilter {
             return true;
         }
         int dot = entityId.indexOf('.');
-        if (dot > 0 && excludedDomains.contains(entityId.substring(0, dot))) {
+        if (dot > 0 && excludedDomains.contains(entityId.substring(0, dot))
+                || excludePatterns.stream().anyMatch(p -> p.matcher(entityId).matches())) {
             return false;
         }
         return includePatterns.isEmpty() || includePatterns.stream().anyMatch(p -> p.matcher(entityId).matches());

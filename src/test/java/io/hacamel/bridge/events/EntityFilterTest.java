@@ -44,4 +44,14 @@ class EntityFilterTest {
         assertThat(counting.filteredCount()).isEqualTo(1);
         assertThat(filteredTypes).containsExactly("state_changed");
     }
+
+    @Test
+    void excludePatternsWinOverIncludes() {
+        EntityFilter filter = new EntityFilter(true, "sensor.", "", "sensor.*_rssi, camera.");
+
+        assertThat(filter.matches("sensor.kitchen_temperature")).isTrue();
+        assertThat(filter.matches("sensor.kitchen_rssi")).isFalse();
+        assertThat(filter.matches("camera.front")).isFalse();
+        assertThat(filter.matches("light.kitchen")).isFalse();
+    }
 }

@@ -53,6 +53,8 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         properties.put("camel.management.port", String.valueOf(managementPort));
         properties.put("ha.reconnect.initial-delay", "100");
         properties.put("ha.reconnect.max-delay", "1s");
+        // no embedded broker on 1883: tests that publish to MQTT turn it on with a broker of their own
+        properties.put("mqtt.enabled", "false");
         bridgeProperties(properties);
         return properties;
     }

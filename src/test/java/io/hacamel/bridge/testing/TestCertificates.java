@@ -2,10 +2,16 @@ package io.hacamel.bridge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,6 +63,27 @@ public final class TestCertificates {
 
     public Path serverKey() {
         return serverKey;
+    }
+
+    /** A PKCS12 key store with the server's key and its chain (server, CA), for servers that take key stores. */
+    public Path serverKeyStore(Path file, String password) throws Exception {
+        String pem = Files.readString(serverKey).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        Certificate[] chain = new Certificate[2];
+        try (InputStream server = Files.newInputStream(serverCertificate);
+                InputStream ca = Files.newInputStream(caCertificate)) {
+            chain[0] = factory.generateCertificate(server);
+            chain[1] = factory.generateCertificate(ca);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", key, password.toCharArray(), chain);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
     }
 
     private static void writePrivateKey(Path keystore, Path pem) throws Exception {

@@ -1,0 +1,234 @@
+package io.hacamel.bridge.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's one connection to the MQTT broker, shared by the routes ({@code paho-mqtt5:…?client=#mqttClient}).
+ * It connects in the background and keeps reconnecting with backoff, so a broker that is down at start or goes away
+ * never stops the bridge. On every connect it marks the bridge {@code online} (retained; the last will says
+ * {@code offline}) and tells its listeners, e.g. to publish a snapshot to a broker that may have lost everything.
+ *
+ * <p>Paho is used directly for this because camel-paho-mqtt5 neither retries a failed first connect nor tells when it
+ * reconnected.
+ */
+public final class MqttConnection extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+
+    private final MqttSettings settings;
+    private final String brokerUrl;
+    private final CamelContext camelContext;
+    private final MqttClient client;
+    private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean connectScheduled = new AtomicBoolean();
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final LongAdder connects = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
+    private final LongAdder losses = new LongAdder();
+    private ScheduledExecutorService scheduler;
+    private volatile String lastFailure;
+
+    public MqttConnection(MqttSettings settings, String brokerUrl, CamelContext camelContext) throws MqttException {
+        this.settings = settings;
+        this.brokerUrl = brokerUrl;
+        this.camelContext = camelContext;
+        this.client = new MqttClient(brokerUrl, settings.clientId(), new MemoryPersistence());
+        // a publish waits this long for the broker's acknowledgement, so a half-open connection cannot hang a route
+        client.setTimeToWait(settings.publishTimeout().toMillis());
+        client.setCallback(new LossListener());
+    }
+
+    /** The client the routes publish with; connected whenever {@link #isConnected()}. */
+    public MqttClient client() {
+        return client;
+    }
+
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Told after every successful connect, on the connection's own thread; must not block for long. */
+    public void onConnected(Runnable listener) {
+        connectedListeners.add(listener);
+    }
+
+    public long connects() {
+        return connects.sum();
+    }
+
+    public long connectFailures() {
+        return connectFailures.sum();
+    }
+
+    /** Connections that broke without the bridge closing them. */
+    public long losses() {
+        return losses.sum();
+    }
+
+    /**
+     * True for failures that mean "the broker is not reachable right now" (not connected, connection lost, no
+     * acknowledgement in time): worth waiting for. Anything else (a refused topic, a message too large, not
+     * authorised) will fail again and is not.
+     */
+    public static boolean isOutage(Throwable error) {
+        if (!(error instanceof MqttException mqtt)) {
+            return false;
+        }
+        return switch (mqtt.getReasonCode()) {
+            case MqttClientException.REASON_CODE_CLIENT_NOT_CONNECTED, MqttClientException.REASON_CODE_CONNECTION_LOST,
+                 MqttClientException.REASON_CODE_CLIENT_TIMEOUT, MqttClientException.REASON_CODE_CLIENT_DISCONNECTING,
+                 MqttClientException.REASON_CODE_MAX_INFLIGHT, MqttClientException.REASON_CODE_WRITE_TIMEOUT,
+                 MqttException.REASON_CODE_CLIENT_EXCEPTION -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    protected void doStart() {
+        scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "MqttConnection");
+        scheduleConnect(0);
+    }
+
+    /** Marks the bridge offline (a clean disconnect sends no last will) and disconnects. */
+    @Override
+    protected void doStop() throws Exception {
+        if (scheduler != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        if (client.isConnected()) {
+            try {
+                publishAvailability(MqttSettings.OFFLINE);
+                client.disconnect(settings.publishTimeout().toMillis());
+            } catch (MqttException e) {
+                LOG.debug("Disconnecting from the MQTT broker failed: {}", e.toString());
+            }
+        }
+        client.close(true);
+    }
+
+    private void scheduleConnect(long delayMillis) {
+        ScheduledExecutorService current = scheduler;
+        if (current != null && isRunAllowed() && connectScheduled.compareAndSet(false, true)) {
+            current.schedule(this::connect, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void connect() {
+        connectScheduled.set(false);
+        if (!isRunAllowed() || client.isConnected()) {
+            return;
+        }
+        try {
+            MqttConnectionOptions options = settings.connectionOptions();
+            client.connect(options);
+        } catch (Exception e) {
+            connectFailed(e);
+            return;
+        }
+        int failed = failedAttempts.getAndSet(0);
+        lastFailure = null;
+        connects.increment();
+        LOG.info("Connected to the MQTT broker {} as {}{}", brokerUrl, settings.clientId(),
+                failed > 0 ? " after " + failed + " failed attempts" : "");
+        try {
+            publishAvailability(MqttSettings.ONLINE);
+        } catch (MqttException e) {
+            LOG.warn("Could not publish online to {}: {}", settings.availabilityTopic(), e.toString());
+        }
+        connectedListeners.forEach(Runnable::run);
+    }
+
+    private void connectFailed(Exception e) {
+        connectFailures.increment();
+        int attempt = failedAttempts.incrementAndGet();
+        long delay = settings.reconnect().delay(attempt).toMillis();
+        String reason = describe(e);
+        if (!reason.equals(lastFailure)) {
+            LOG.warn("Cannot connect to the MQTT broker {}: {}. Retrying in {} ms, and on with backoff", brokerUrl,
+                    reason, delay);
+            lastFailure = reason;
+        } else {
+            LOG.debug("MQTT connect attempt {} failed: {}", attempt, reason);
+        }
+        scheduleConnect(delay);
+    }
+
+    private void publishAvailability(String availability) throws MqttException {
+        client.publish(settings.availabilityTopic(), availability.getBytes(StandardCharsets.UTF_8), settings.qos(),
+                true);
+    }
+
+    /** A broker refusing the credentials says so in the reason code; the rest is Paho's message. */
+    private static String describe(Exception e) {
+        if (e instanceof MqttException mqtt) {
+            return switch (mqtt.getReasonCode()) {
+                case 0x86 -> "the broker refused the user name or password (mqtt.username, mqtt.password)";
+                case 0x87 -> "the broker refused to let this client connect (not authorized)";
+                default -> mqtt.getMessage() + (mqtt.getCause() != null ? " (" + mqtt.getCause().getMessage() + ")" : "");
+            };
+        }
+        return e.toString();
+    }
+
+    /** Paho calls this when a connection breaks; a clean disconnect by the bridge does not count. */
+    private final class LossListener implements MqttCallback {
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            losses.increment();
+            String reason = response.getException() != null ? describe(response.getException())
+                    : "the broker disconnected the bridge (reason code " + response.getReturnCode() + ")";
+            LOG.warn("Lost the connection to the MQTT broker {}: {}. Reconnecting", brokerUrl, reason);
+            scheduleConnect(settings.reconnect().delay(1).toMillis());
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.debug("MQTT error: {}", exception.toString());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // the bridge only publishes on this connection
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.hacamel.bridge.publish;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hacamel.bridge.client.HaEvent;
+import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
+import io.hacamel.bridge.mqtt.MqttConnection;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT publishing target (bean {@code statestream}): keeps the broker's retained statestream topics equal to the
+ * latest state of every published entity. Changes wait in a {@link PublishQueue} and go out one entity at a time
+ * through the {@code mqtt-publish} route; only topics whose payload changed are sent (the state topic always is),
+ * topics an entity no longer has are cleared, and after every (re)connect a snapshot republishes everything, since
+ * the broker may have restarted without them.
+ */
+public final class MqttStatestream extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
+    static final String ROUTE = "direct:mqtt-publish";
+    private static final long EMBEDDED_TOPICS_WARNING = 5_000;
+    private static final byte[] CLEARED = new byte[0];
+
+    /** One retained message; an empty payload clears the topic. */
+    public record Message(String topic, byte[] payload) {
+    }
+
+    private final CamelContext camelContext;
+    private final MqttConnection connection;
+    private final EntityFilter filter;
+    private final Statestream layout;
+    private final PublishQueue<StateUpdate> queue;
+    /** The state each published entity has on the broker; read by the snapshot, written by the queue's thread. */
+    private final Map<String, JsonNode> retained = new ConcurrentHashMap<>();
+    private final Set<String> reportedAttributes = ConcurrentHashMap.newKeySet();
+    private final LongAdder statesPublished = new LongAdder();
+    private final LongAdder removalsCleared = new LongAdder();
+    private final LongAdder snapshots = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder skippedAttributes = new LongAdder();
+    /** Topics holding a retained message of the bridge's; the embedded broker pays about 30 KB of heap for each. */
+    private final AtomicLong retainedTopics = new AtomicLong();
+    private final boolean embeddedBroker;
+    private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
+    private int topicChange;
+    private ProducerTemplate template;
+    private ExecutorService thread;
+
+    /**
+     * @param connection null when MQTT is switched off: then nothing is accepted
+     * @param embeddedBroker whether the broker is the bridge's own, which warns when it holds many topics
+     */
+    MqttStatestream(CamelContext camelContext, MqttConnection connection, boolean embeddedBroker, EntityFilter filter,
+            Statestream layout, int queueCapacity) {
+        this.camelContext = camelContext;
+        this.connection = connection;
+        this.embeddedBroker = embeddedBroker;
+        this.filter = filter;
+        this.layout = layout;
+        this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver);
+    }
+
+    /** For the publish route: whether this change goes to MQTT. */
+    public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
+        return connection != null && filter.matches(entityId);
+    }
+
+    /** For the publish route: queues the change; never blocks. */
+    public void enqueue(@Body HaEvent event) {
+        queue.offer(StateUpdate.of(event));
+    }
+
+    /**
+     * For the mqtt-publish route: what to send for an update. A change sends the state topic and every topic whose
+     * payload differs from what the broker holds, and clears the topics the entity no longer has; a removal clears
+     * them all; a snapshot sends every topic of every retained state, one entity at a time.
+     */
+    public Iterator<Message> messages(@Body StateUpdate update) {
+        if (update.isSnapshot()) {
+            snapshots.increment();
+            if (!retained.isEmpty()) {
+                LOG.info("Publishing every retained state again ({} entities) to the MQTT broker", retained.size());
+            }
+            return retained.entrySet().stream()
+                    .flatMap(entry -> difference(entry.getKey(), null, entry.getValue(), true).stream()).iterator();
+        }
+        JsonNode before = retained.get(update.entityId());
+        if (before == null && update.isRemoval()) {
+            before = update.oldState();
+        }
+        return difference(update.entityId(), before, update.newState(), false).iterator();
+    }
+
+    /** For the mqtt-publish route: the broker now holds the update. */
+    public void published(@Body StateUpdate update) {
+        if (update.isSnapshot()) {
+            return;
+        }
+        countTopics();
+        if (update.isRemoval()) {
+            retained.remove(update.entityId());
+            removalsCleared.increment();
+        } else {
+            retained.put(update.entityId(), update.newState());
+            statesPublished.increment();
+        }
+    }
+
+    /** For mqtt-errors: failures worth waiting for (the broker is away), as opposed to a refused message. */
+    public boolean isOutage(Exchange exchange) {
+        Throwable error = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (MqttConnection.isOutage(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Before each retry of a publish while the broker is away (onRedelivery of mqtt-errors). */
+    public void retrying(Exchange exchange) {
+        retries.increment();
+        LOG.debug("Retrying MQTT topic {}: the broker is not connected", exchange.getVariable("topic"));
+    }
+
+    /** For mqtt-errors: the broker refused a message (or it could not be sent at all); it is skipped. */
+    public void refused(Exchange exchange) {
+        refused.increment();
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.warn("Skipped MQTT topic {}: {}", exchange.getVariable("topic"), error == null ? "unknown" : error.toString());
+    }
+
+    @Override
+    protected void doStart() {
+        if (connection == null) {
+            return;
+        }
+        template = camelContext.createProducerTemplate();
+        thread = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "PublishMqtt");
+        queue.start(thread);
+        connection.onConnected(() -> queue.offer(StateUpdate.SNAPSHOT));
+    }
+
+    /** What was still waiting is dropped: the next start publishes every state again. */
+    @Override
+    protected void doStop() throws Exception {
+        List<StateUpdate> left = queue.stop(2_000);
+        if (!left.isEmpty()) {
+            LOG.info("Stopped publishing to MQTT with {} changes not yet published", left.size());
+        }
+        if (thread != null) {
+            camelContext.getExecutorServiceManager().shutdownNow(thread);
+            thread = null;
+        }
+        if (template != null) {
+            template.stop();
+            template = null;
+        }
+    }
+
+    int queueDepth() {
+        return queue.depth();
+    }
+
+    long coalesced() {
+        return queue.coalesced();
+    }
+
+    long retainedTopics() {
+        return retainedTopics.get();
+    }
+
+    int retainedEntities() {
+        return retained.size();
+    }
+
+    long statesPublished() {
+        return statesPublished.sum();
+    }
+
+    long removalsCleared() {
+        return removalsCleared.sum();
+    }
+
+    long snapshots() {
+        return snapshots.sum();
+    }
+
+    long refused() {
+        return refused.sum();
+    }
+
+    long retries() {
+        return retries.sum();
+    }
+
+    long skippedAttributes() {
+        return skippedAttributes.sum();
+    }
+
+    Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("connected", connection != null && connection.isConnected());
+        description.put("queue_depth", queue.depth());
+        description.put("queue_capacity", queue.capacity());
+        description.put("coalesced", queue.coalesced());
+        description.put("retained_entities", retained.size());
+        description.put("retained_topics", retainedTopics.get());
+        description.put("states_published", statesPublished.sum());
+        description.put("removals_cleared", removalsCleared.sum());
+        description.put("snapshots", snapshots.sum());
+        description.put("messages_refused", refused.sum());
+        description.put("attributes_skipped", skippedAttributes.sum());
+        return description;
+    }
+
+    private List<Message> difference(String entityId, JsonNode before, JsonNode after, boolean everything) {
+        Map<String, byte[]> old = before == null ? Map.of() : layout.topics(entityId, before, name -> { });
+        Map<String, byte[]> now = after == null ? Map.of() : layout.topics(entityId, after, this::skipped);
+        List<Message> messages = new ArrayList<>(now.size() + 1);
+        String stateTopic = layout.stateTopic(entityId);
+        now.forEach((topic, payload) -> {
+            if (everything || topic.equals(stateTopic) || !Arrays.equals(old.get(topic), payload)) {
+                messages.add(new Message(topic, payload));
+            }
+        });
+        old.keySet().stream().filter(topic -> !now.containsKey(topic))
+                .forEach(topic -> messages.add(new Message(topic, CLEARED)));
+        if (!everything) {
+            // topics of a state taken from the event were not the bridge's to count
+            topicChange = now.size() - (retained.containsKey(entityId) ? old.size() : 0);
+        }
+        return messages;
+    }
+
+    private void countTopics() {
+        long topics = retainedTopics.addAndGet(topicChange);
+        topicChange = 0;
+        if (embeddedBroker && topics >= topicsWarnedAt * 2) {
+            topicsWarnedAt = topics;
+            LOG.warn("The embedded MQTT broker holds {} retained topics, about {} MB of heap (Artemis keeps a queue "
+                    + "for each). For a home this size use an external broker such as Mosquitto (MQTT_URL), or fewer "
+                    + "topics (mqtt.statestream.attributes=json)", topics, topics * 30 / 1024);
+        }
+    }
+
+    private void skipped(String attribute) {
+        skippedAttributes.increment();
+        if (reportedAttributes.add(attribute)) {
+            LOG.warn("Attribute '{}' is not published as a topic of its own: its name is not a usable MQTT topic level "
+                    + "or is one of the entity's own topics (state, last_changed, last_updated, attributes)", attribute);
+        }
+    }
+
+    private boolean deliver(StateUpdate update) {
+        Exchange exchange = template.send(ROUTE, e -> e.getMessage().setBody(update));
+        Throwable error = exchange.getException();
+        if (error == null) {
+            return true;
+        }
+        if (error instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        LOG.warn("Publishing {} to MQTT failed: {}", update.isSnapshot() ? "a snapshot" : update.entityId(),
+                error.toString());
+        return true;
+    }
+}

@@ -1,0 +1,194 @@
+package io.hacamel.bridge.publish;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.BridgeFiles;
+import io.hacamel.bridge.Settings;
+import io.hacamel.bridge.api.StateCacheStatus;
+import io.hacamel.bridge.api.StatusSection;
+import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
+import io.hacamel.bridge.mqtt.MqttConnection;
+import io.hacamel.bridge.mqtt.MqttSettings;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.StartupListener;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publishing beans: the MQTT connection (and the embedded broker when no external one is configured), the
+ * statestream target, the webhook targets and their dead letters. Publishing starts once Camel has fully started
+ * and stops before the routes do, so that whatever is still queued gets its final treatment.
+ */
+public final class PublishingBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishingBeans.class);
+
+    private PublishingBeans() {
+    }
+
+    public static void bind(CamelContext context, Settings settings) throws Exception {
+        Registry registry = context.getRegistry();
+        MeterRegistry metrics = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
+        StateCacheStatus cache = registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class);
+
+        MqttSettings mqtt = MqttSettings.from(settings);
+        MqttConnection connection = mqtt.enabled() ? connection(context, mqtt) : null;
+        MqttStatestream statestream = new MqttStatestream(context, connection, mqtt.usesEmbeddedBroker(),
+                new EntityFilter(true, settings.get("mqtt.statestream.include"), "",
+                        settings.get("mqtt.statestream.exclude")),
+                new Statestream(mqtt.baseTopic(), Statestream.Attributes.of(settings.get("mqtt.statestream.attributes")),
+                        Boolean.parseBoolean(settings.get("mqtt.statestream.timestamps"))),
+                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")));
+        registry.bind("statestream", statestream);
+        registry.bind("mqttRetries", (Processor) statestream::retrying);
+
+        // camel-http takes milliseconds, the settings take durations such as 10s
+        for (String timeout : List.of("webhooks.connect-timeout", "webhooks.response-timeout")) {
+            context.getPropertiesComponent().addOverrideProperty(timeout + "-ms",
+                    String.valueOf(settings.millis(timeout)));
+        }
+        List<WebhookTarget> targets = WebhookTarget.all(settings, json);
+        DeadLetters deadLetters = new DeadLetters(new DeadLetterStore(deadLetterDirectory(settings), json), targets,
+                json, context, metrics);
+        Webhooks webhooks = new Webhooks(context, targets, Integer.parseInt(settings.get("webhooks.queue-capacity")),
+                json, deadLetters, () -> cache.resyncsApplied() > 0, metrics);
+        registry.bind("webhooks", webhooks);
+        registry.bind("webhookRetries", (Processor) webhooks::retrying);
+        registry.bind("webhookDeadLetters", deadLetters);
+
+        if (connection != null) {
+            registry.bind("mqttConnection", connection);
+            registry.bind("mqttClient", connection.client());
+            mqttMetrics(metrics, connection, statestream);
+        }
+        context.addStartupListener(new StartWhenStarted(connection, statestream, webhooks, deadLetters));
+        context.addLifecycleStrategy(new StopBeforeRoutes(connection, statestream, webhooks, deadLetters));
+        registry.bind("publishingStatus", StatusSection.of("publishing", () -> {
+            Map<String, Object> publishing = new LinkedHashMap<>();
+            Map<String, Object> mqttStatus = mqtt.describe(connection == null ? "" : connection.brokerUrl());
+            mqttStatus.putAll(statestream.describe());
+            publishing.put("mqtt", mqttStatus);
+            publishing.put("webhooks", Map.of("targets", webhooks.describe(), "dead_letters", deadLetters.describe()));
+            return publishing;
+        }));
+    }
+
+    /** The connection to the configured broker, else to the embedded one (started here, stopped with Camel). */
+    private static MqttConnection connection(CamelContext context, MqttSettings mqtt) throws Exception {
+        String url = mqtt.url();
+        if (mqtt.usesEmbeddedBroker()) {
+            EmbeddedMqttBroker broker = new EmbeddedMqttBroker(mqtt.embeddedHost(), mqtt.embeddedPort());
+            try {
+                broker.start();
+                context.addService(broker, true, true);
+                url = broker.url();
+                URI address = URI.create(url);
+                LOG.info("States are published to the embedded MQTT broker; watch them with: mosquitto_sub -h {} -p {} "
+                        + "-t '{}/#' -v", address.getHost(), address.getPort(), mqtt.baseTopic());
+            } catch (Exception e) {
+                url = "tcp://" + mqtt.embeddedHost() + ":" + mqtt.embeddedPort();
+                LOG.warn("Could not start the embedded MQTT broker: {}. Publishing to {} anyway, in case a broker "
+                        + "runs there; set MQTT_URL to choose a broker", e.getMessage(), url);
+            }
+        } else if (url.isEmpty()) {
+            LOG.warn("MQTT is on but has no broker: mqtt.url is empty and mqtt.embedded.enabled is false. States are "
+                    + "not published to MQTT");
+            return null;
+        }
+        return new MqttConnection(mqtt, url, context);
+    }
+
+    private static Path deadLetterDirectory(Settings settings) {
+        Path directory = Path.of(settings.get("webhooks.dead-letter-dir"));
+        return directory.isAbsolute() ? directory : BridgeFiles.home().resolve(directory);
+    }
+
+    private static void mqttMetrics(MeterRegistry metrics, MqttConnection connection, MqttStatestream statestream) {
+        Gauge.builder("habridge.mqtt.connected", connection, c -> c.isConnected() ? 1 : 0)
+                .description("1 while the bridge is connected to the MQTT broker").register(metrics);
+        counter(metrics, "habridge.mqtt.connects", "Successful connects to the MQTT broker", connection,
+                MqttConnection::connects);
+        counter(metrics, "habridge.mqtt.connect.failures", "Connect attempts that failed", connection,
+                MqttConnection::connectFailures);
+        counter(metrics, "habridge.mqtt.connection.losses", "Connections to the broker that broke", connection,
+                MqttConnection::losses);
+        Gauge.builder("habridge.mqtt.queue.depth", statestream, MqttStatestream::queueDepth)
+                .description("Changes waiting to be published to MQTT").register(metrics);
+        Gauge.builder("habridge.mqtt.retained.entities", statestream, MqttStatestream::retainedEntities)
+                .description("Entities whose state the broker holds as retained topics").register(metrics);
+        Gauge.builder("habridge.mqtt.retained.topics", statestream, MqttStatestream::retainedTopics)
+                .description("Topics holding a retained message of the bridge's").register(metrics);
+        counter(metrics, "habridge.mqtt.coalesced", "Changes merged into a waiting change of the same entity while "
+                + "MQTT lagged", statestream, MqttStatestream::coalesced);
+        counter(metrics, "habridge.mqtt.states.published", "States published", statestream,
+                MqttStatestream::statesPublished);
+        counter(metrics, "habridge.mqtt.removals.cleared", "Removed entities whose topics were cleared", statestream,
+                MqttStatestream::removalsCleared);
+        counter(metrics, "habridge.mqtt.snapshots", "Snapshots of every retained state after a (re)connect",
+                statestream, MqttStatestream::snapshots);
+        counter(metrics, "habridge.mqtt.publish.retries", "Publishes retried while the broker was away", statestream,
+                MqttStatestream::retries);
+        counter(metrics, "habridge.mqtt.messages.refused", "Messages the broker refused (skipped, each logged)",
+                statestream, MqttStatestream::refused);
+        counter(metrics, "habridge.mqtt.attributes.skipped", "Attributes not published because their name is not a "
+                + "usable topic level", statestream, MqttStatestream::skippedAttributes);
+    }
+
+    private static <T> void counter(MeterRegistry metrics, String name, String description, T source,
+            ToDoubleFunction<T> count) {
+        FunctionCounter.builder(name, source, count).description(description).register(metrics);
+    }
+
+    /** Publishing starts with the routes it sends to. */
+    private record StartWhenStarted(MqttConnection connection, MqttStatestream statestream, Webhooks webhooks,
+            DeadLetters deadLetters) implements StartupListener {
+
+        @Override
+        public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        }
+
+        @Override
+        public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+            deadLetters.start();
+            ServiceHelper.startService(statestream, webhooks, connection);
+        }
+    }
+
+    /** Before the routes stop: what is queued for webhooks becomes dead letters, MQTT says offline. */
+    private static final class StopBeforeRoutes extends LifecycleStrategySupport {
+
+        private final MqttConnection connection;
+        private final MqttStatestream statestream;
+        private final Webhooks webhooks;
+        private final DeadLetters deadLetters;
+
+        StopBeforeRoutes(MqttConnection connection, MqttStatestream statestream, Webhooks webhooks,
+                DeadLetters deadLetters) {
+            this.connection = connection;
+            this.statestream = statestream;
+            this.webhooks = webhooks;
+            this.deadLetters = deadLetters;
+        }
+
+        @Override
+        public void onContextStopping(CamelContext context) {
+            ServiceHelper.stopService(webhooks, statestream, connection);
+            deadLetters.stop();
+        }
+    }
+}

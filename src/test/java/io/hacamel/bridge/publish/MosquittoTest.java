@@ -1,0 +1,70 @@
+package io.hacamel.bridge.publish;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.MqttRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Against an external Mosquitto (MQTT_TEST_URL, e.g. tcp://127.0.0.1:18830; .ci/run starts one when apt has it):
+ * the statestream layout, retained; a removal clears the topics; the bridge says offline when it stops. Each test
+ * publishes under a base topic of its own, so earlier runs' retained messages do not matter.
+ */
+@EnabledIfEnvironmentVariable(named = "MQTT_TEST_URL", matches = "(tcp|ssl)://.+")
+class MosquittoTest extends BridgeTestSupport {
+
+    private final String url = System.getenv("MQTT_TEST_URL");
+    private String base;
+
+    @Override
+    protected void bridgeProperties(Properties properties) {
+        base = "it/" + UUID.randomUUID();
+        properties.put("mqtt.enabled", "true");
+        properties.put("mqtt.url", System.getenv("MQTT_TEST_URL"));
+        properties.put("mqtt.base-topic", base);
+    }
+
+    @Test
+    void statesAreRetainedInTheStatestreamLayoutAndARemovalClearsThem() {
+        Map<String, String> retained = awaitRetained(base + "/switch/camel_switch/state", "off");
+        assertThat(retained).containsEntry(base + "/bridge/availability", "online")
+                .containsEntry(base + "/light/camel_lamp/state", "off")
+                .containsEntry(base + "/light/camel_lamp/supported_color_modes", "[\"brightness\"]")
+                .containsEntry(base + "/input_number/camel_level/min", "0.0");
+
+        simulator.home().removeEntity("light.camel_lamp");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> MqttRecorder.retained(url, base + "/#").keySet().stream()
+                .noneMatch(topic -> topic.startsWith(base + "/light/")));
+        simulator.home().setState("switch.camel_switch", "on");
+        awaitRetained(base + "/switch/camel_switch/state", "on");
+    }
+
+    @Test
+    void theBridgeSaysOfflineWhenItStops() {
+        awaitRetained(base + "/bridge/availability", "online");
+
+        context.stop();
+
+        assertThat(MqttRecorder.retained(url, base + "/bridge/#"))
+                .isEqualTo(Map.of(base + "/bridge/availability", "offline"));
+    }
+
+    private Map<String, String> awaitRetained(String topic, String payload) {
+        AtomicReference<Map<String, String>> retained = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            retained.set(MqttRecorder.retained(url, base + "/#"));
+            return payload.equals(retained.get().get(topic));
+        });
+        return retained.get();
+    }
+}
