@@ -13,7 +13,9 @@ public final class BridgeApplication {
     }
 
     public static void main(String... args) {
-        Main main = new Main(BridgeApplication.class);
+        // no classpath scanning: the beans are BridgeConfiguration's, the routes are the YAML files
+        Main main = new Main();
+        main.configure().addConfiguration(BridgeConfiguration.class);
         main.setPropertyPlaceholderLocations(BridgeFiles.propertiesLocations(BridgeFiles.home()));
         BridgeFiles.configure(main.configure(), BridgeFiles.home());
         BridgeFiles.portsFromEnvironment(main::addOverrideProperty);

@@ -11,10 +11,6 @@ import java.util.regex.Pattern;
 /** The metric names docs/metrics.md lists and docs/alerts.yml uses, for tests that hold the two to the bridge. */
 final class DocumentedMetrics {
 
-    /** What the alert rules use of features other issues add (circuit breaker, webhooks, publishing). */
-    static final Set<String> OF_OTHER_FEATURES = Set.of("habridge_webhook_dead_letters_total",
-            "habridge_publish_queue_depth");
-
     private static final Pattern LISTED = Pattern.compile("^\\| `((?:habridge|cache)_[a-z_]+)(\\{[a-z_,]*})?` \\|",
             Pattern.MULTILINE);
     private static final Pattern USED = Pattern.compile("\\b(habridge_[a-z_]+)");

@@ -43,6 +43,9 @@ class MqttStatestreamTest extends BridgeTestSupport {
         properties.put("mqtt.reconnect.initial-delay", "100");
         properties.put("mqtt.reconnect.max-delay", "500");
         properties.put("mqtt.statestream.exclude", "input_number.camel_lamp_brightness");
+        // the layout of statestream with publish_attributes and publish_timestamps on
+        properties.put("mqtt.statestream.attributes", "topics");
+        properties.put("mqtt.statestream.timestamps", "true");
     }
 
     @Override
