@@ -18,6 +18,7 @@ import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantAuthorization;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
+import io.hacamel.bridge.hub.HubBeans;
 import io.hacamel.bridge.observability.MetricsEndpoint;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -113,6 +114,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         Cache<String, ?> states = registry.lookupByNameAndType("ha-states", Cache.class);
         registry.bind("statusReport", new StatusReport(json, session, health, filter,
                 registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class), states));
+        HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
     }
 
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {
