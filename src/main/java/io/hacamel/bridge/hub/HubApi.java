@@ -40,6 +40,7 @@ public final class HubApi {
         data.put("last_activity", stats.lastActivity() == null ? null : stats.lastActivity().toString());
         data.put("awaiting_auth", hub.pendingClients());
         data.put("buffered_messages", hub.bufferedMessages());
+        data.put("messages_coalesced", stats.messagesCoalesced());
         Map<String, Long> disconnects = new LinkedHashMap<>();
         for (Disconnect reason : Disconnect.values()) {
             disconnects.put(reason.name().toLowerCase(), stats.disconnects(reason));

@@ -3,6 +3,7 @@ package io.hacamel.bridge.hub;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
 import io.hacamel.bridge.hub.HubStats.Rejection;
 import io.vertx.core.Context;
@@ -57,7 +58,7 @@ final class HubClient {
         this.settings = hub.settings();
         this.remote = String.valueOf(socket.remoteAddress());
         this.limiter = new RateLimiter(settings.rateLimit());
-        this.outbox = new ClientOutbox(vertx, context, socket, settings, this::slow, hub.stats()::sent);
+        this.outbox = new ClientOutbox(context, socket, settings, hub.messages(), hub.stats(), this::slow);
     }
 
     /** Starts reading; authenticates with the key presented at the handshake, or waits for an auth message. */
@@ -105,6 +106,11 @@ final class HubClient {
     /** Queues a message for the client; from any thread, never waits. */
     void send(String message) {
         outbox.offer(message);
+    }
+
+    /** Queues a state change (rendered as {@code message}); it may merge into a waiting one of its entity. */
+    void sendChange(HaEvent change, String areaId, String message) {
+        outbox.offerChange(change, areaId, message);
     }
 
     /** Checks a presented key: the client is let in or closed with 4401. The key is never logged. */
@@ -198,9 +204,9 @@ final class HubClient {
         }
     }
 
-    private void slow(String reason) {
+    private void slow(Disconnect why, String reason) {
         LOG.warn("Hub client {} from {} dropped as too slow: {}", id, remote, reason);
-        disconnect(1008, "too slow: " + reason, null, Disconnect.SLOW);
+        disconnect(1008, "too slow: " + reason, null, why);
     }
 
     private void resetReadDeadline() {

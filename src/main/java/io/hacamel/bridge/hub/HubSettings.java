@@ -28,8 +28,9 @@ record HubSettings(int port, long authTimeoutMillis, List<String> allowedOrigins
                 settings.millis("hub.heartbeat-interval"));
     }
 
+    /** Browsers always send their page's origin; apps send none, and cannot be tricked by a foreign page. */
     boolean allowsOrigin(String origin) {
-        return allowedOrigins.isEmpty() || origin != null && allowedOrigins.contains(origin);
+        return allowedOrigins.isEmpty() || origin == null || allowedOrigins.contains(origin);
     }
 
     private static int positive(Settings settings, String key) {

@@ -17,13 +17,16 @@ final class HubStats {
     enum Rejection { TOO_LARGE, RATE_LIMITED, INVALID, BINARY }
 
     /** Why a client went away; CLIENT when the client closed or lost the connection itself. */
-    enum Disconnect { CLIENT, SLOW, READ_TIMEOUT, TOO_LARGE, UNAUTHORIZED, RATE_LIMITED, TOO_MANY_CLIENTS, STOPPING }
+    enum Disconnect {
+        CLIENT, BUFFER_FULL, WRITE_TIMEOUT, READ_TIMEOUT, TOO_LARGE, UNAUTHORIZED, RATE_LIMITED, TOO_MANY_CLIENTS, STOPPING
+    }
 
     private final MeterRegistry registry;
     private final Counter connections;
     private final Counter sent;
     private final Counter received;
     private final Counter broadcasts;
+    private final Counter coalesced;
     private volatile Instant lastActivity;
 
     HubStats(MeterRegistry registry) {
@@ -36,6 +39,9 @@ final class HubStats {
                 .register(registry);
         broadcasts = Counter.builder("habridge.hub.broadcasts")
                 .description("Messages broadcast to every client through the API").register(registry);
+        coalesced = Counter.builder("habridge.hub.messages.coalesced")
+                .description("State changes merged into a waiting one of the same entity for a lagging client")
+                .register(registry);
         for (Rejection reason : Rejection.values()) {
             rejectionCounter(reason);
         }
@@ -75,6 +81,14 @@ final class HubStats {
 
     void broadcast() {
         broadcasts.increment();
+    }
+
+    void coalesced() {
+        coalesced.increment();
+    }
+
+    long messagesCoalesced() {
+        return (long) coalesced.count();
     }
 
     void rejected(Rejection reason) {

@@ -109,7 +109,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         for (HubClient client : clients.values()) {
             if (client.isAuthenticated() && client.subscription().matches(entityId, event.domain(), areaId)) {
                 message = message != null ? message : messages.stateChanged(event, areaId);
-                client.send(message);
+                client.sendChange(event, areaId, message);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,7 @@ final class HubTestClient implements AutoCloseable {
 
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final AtomicInteger pings = new AtomicInteger();
     private WebSocket socket;
 
     /** Connects to ws://127.0.0.1:port/ws plus {@code query}, with header pairs such as "Authorization", "Bearer k". */
@@ -97,6 +99,13 @@ final class HubTestClient implements AutoCloseable {
                     }
                     partial.setLength(0);
                 }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+                pings.incrementAndGet(); // the JDK's client answers with a pong by itself
                 webSocket.request(1);
                 return null;
             }
@@ -171,6 +180,16 @@ final class HubTestClient implements AutoCloseable {
         Object next = next();
         assertThat(next).as("next thing the hub sent").isInstanceOf(Closed.class);
         return (Closed) next;
+    }
+
+    /** WebSocket pings the hub sent (they are answered, and not recorded as messages). */
+    int pings() {
+        return pings.get();
+    }
+
+    /** The next thing the hub sent: a message or a {@link Closed}. */
+    Object nextAnything() {
+        return next();
     }
 
     private Object next() {
