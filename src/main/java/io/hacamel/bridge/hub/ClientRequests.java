@@ -125,8 +125,8 @@ final class ClientRequests {
         for (Iterator<String> fields = data.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
             if (!SUBSCRIPTION_FIELDS.contains(field)) {
-                throw new Refused("invalid_field", "unknown field '" + field + "': use entity_ids, domains, areas or all",
-                        field);
+                throw new Refused("invalid_field", "unknown field '" + field
+                        + "': use entity_ids, domains, areas or all", field);
             }
         }
         JsonNode all = data.path("all");

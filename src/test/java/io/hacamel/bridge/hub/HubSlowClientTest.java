@@ -60,7 +60,8 @@ class HubSlowClientTest extends BridgeTestSupport {
             assertThat(hubStats().path("connected_clients").asInt()).isEqualTo(1);
             assertThat(api.get("/status").body().path("home_assistant").path("reconnects").asLong())
                     .as("the Home Assistant session never waited for the slow client").isZero();
-            assertThat(api.get("/metrics").text()).contains("habridge_hub_disconnects_total{reason=\"buffer_full\"} 1.0");
+            assertThat(api.get("/metrics").text())
+                    .contains("habridge_hub_disconnects_total{reason=\"buffer_full\"} 1.0");
         }
     }
 
@@ -89,7 +90,8 @@ class HubSlowClientTest extends BridgeTestSupport {
         awaitReady();
         try (HubTestClient one = HubTestClient.welcomed(httpPort);
              HubTestClient two = HubTestClient.welcomed(httpPort)) {
-            JsonNode heartbeat = one.skipUntil("heartbeat", message -> message.path("data").path("clients").asInt() == 2);
+            JsonNode heartbeat = one.skipUntil("heartbeat",
+                    message -> message.path("data").path("clients").asInt() == 2);
             assertThat(heartbeat.path("data").path("timestamp").asText()).isNotEmpty();
             two.skipUntil("heartbeat", message -> true);
         }

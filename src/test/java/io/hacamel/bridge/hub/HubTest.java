@@ -319,11 +319,12 @@ class HubTest extends BridgeTestSupport {
             one.nextMessage("pong");
 
             Answer answer = api.post("/api/v1/websocket/broadcast",
-                    "{\"type\":\"custom_notification\",\"data\":{\"message\":\"System maintenance\",\"level\":\"warning\"}}");
+                    "{\"type\":\"custom_notification\",\"data\":{\"message\":\"Maintenance\",\"level\":\"warning\"}}");
 
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().path("success").asBoolean()).isTrue();
-            assertThat(answer.body().path("data").path("message").asText()).isEqualTo("Message broadcasted successfully");
+            assertThat(answer.body().path("data").path("message").asText())
+                    .isEqualTo("Message broadcasted successfully");
             assertThat(answer.body().path("data").path("clients_count").asInt()).isEqualTo(2);
             assertThat(answer.body().path("data").path("message_type").asText()).isEqualTo("custom_notification");
             assertThat(answer.body().path("timestamp").asText()).isNotEmpty();
@@ -338,8 +339,8 @@ class HubTest extends BridgeTestSupport {
             assertThat(stats.path("data").path("connected_clients").asInt()).isEqualTo(2);
             assertThat(stats.path("data").path("total_connections").asLong()).isEqualTo(2);
             assertThat(stats.path("data").path("messages_received").asLong()).isEqualTo(1);
-            assertThat(stats.path("data").path("messages_sent").asLong()).as("2 welcomes, 2 statuses, a pong, 2 broadcasts")
-                    .isEqualTo(7);
+            assertThat(stats.path("data").path("messages_sent").asLong())
+                    .as("2 welcomes, 2 statuses, a pong, 2 broadcasts").isEqualTo(7);
             assertThat(stats.path("data").path("last_activity").asText()).isNotEmpty();
         }
         assertThat(api.get("/metrics").text()).contains("habridge_hub_connections_total 2.0",
