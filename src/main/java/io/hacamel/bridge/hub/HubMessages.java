@@ -57,7 +57,12 @@ final class HubMessages {
 
     String systemStatus(ConnectionState state, String reason) {
         boolean connected = state == ConnectionState.READY;
-        ObjectNode data = mapper.createObjectNode().put("status", connected ? "connected" : "disconnected");
+        ObjectNode data = mapper.createObjectNode().put("status", switch (state) {
+            case READY -> "connected";
+            case CONNECTING, AUTHENTICATED -> "connecting";
+            case DISCONNECTED, STOPPED -> "disconnected";
+            case AUTH_FAILED, GAVE_UP -> "failed";
+        });
         data.putObject("home_assistant").put("connected", connected).put("state", state.name())
                 .put("stale", !connected).put("reason", reason);
         return envelope("system_status", data, null);

@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -170,6 +171,21 @@ final class HubTestClient implements AutoCloseable {
             }
             JsonNode message = (JsonNode) next;
             if (message.path("type").asText().equals(type) && wanted.test(message)) {
+                return message;
+            }
+        }
+    }
+
+    /** Skips messages until one of these types. */
+    JsonNode skipUntilAny(String... types) {
+        List<String> wanted = List.of(types);
+        while (true) {
+            Object next = next();
+            if (next instanceof Closed closed) {
+                fail("closed while waiting for a message of %s: %s", wanted, closed);
+            }
+            JsonNode message = (JsonNode) next;
+            if (wanted.contains(message.path("type").asText())) {
                 return message;
             }
         }
