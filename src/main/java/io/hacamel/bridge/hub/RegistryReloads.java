@@ -5,6 +5,8 @@ import io.hacamel.bridge.client.ConnectionState;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks for a fresh load of Home Assistant's registries each time the session is ready: registry events sent while
@@ -14,6 +16,7 @@ import org.apache.camel.support.service.ServiceSupport;
 final class RegistryReloads extends ServiceSupport implements ConnectionListener {
 
     static final String ENDPOINT = "direct:hub-registries-changed";
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryReloads.class);
 
     private final CamelContext context;
     private volatile ProducerTemplate template;
@@ -39,7 +42,11 @@ final class RegistryReloads extends ServiceSupport implements ConnectionListener
     public void onStateChanged(ConnectionState previous, ConnectionState current, String reason) {
         ProducerTemplate producer = template;
         if (current == ConnectionState.READY && producer != null) {
-            producer.asyncSendBody(ENDPOINT, null);
+            try {
+                producer.asyncSendBody(ENDPOINT, null);
+            } catch (RuntimeException e) { // e.g. while Camel stops; the session's other listeners must still run
+                LOG.warn("Could not ask for a reload of Home Assistant's registries: {}", e.getMessage());
+            }
         }
     }
 }
