@@ -9,8 +9,8 @@ import io.hacamel.bridge.Settings;
  * The hub's limits from application.properties ({@code hub.*}). The keys themselves are not kept here but in
  * {@link HubKeys}, so that a settings object can be shown or logged without a secret in it.
  *
- * @param pingInterval how often the hub pings a client: 9/10 of the read timeout, so that an answered ping always
- *                     arrives before the deadline (as the seed's 54 s pings for a 60 s read timeout)
+ * @param pingIntervalMillis how often the hub pings a client: half the read timeout, so that a client on a slow link
+ *                           has half of it to answer before the deadline (the seed's 54 s for 60 s left 6 s)
  */
 record HubSettings(int port, long authTimeoutMillis, List<String> allowedOrigins, int maxClients, int maxMessageBytes,
         int rateLimit, long readTimeoutMillis, long pingIntervalMillis, long writeTimeoutMillis, int sendBuffer,
@@ -23,7 +23,7 @@ record HubSettings(int port, long authTimeoutMillis, List<String> allowedOrigins
                 Arrays.stream(settings.get("hub.allowed-origins").split(",")).map(String::trim)
                         .filter(origin -> !origin.isEmpty()).toList(),
                 positive(settings, "hub.max-clients"), positive(settings, "hub.max-message-bytes"),
-                positive(settings, "hub.rate-limit"), readTimeout, Math.max(1, readTimeout * 9 / 10),
+                positive(settings, "hub.rate-limit"), readTimeout, Math.max(1, readTimeout / 2),
                 settings.millis("hub.write-timeout"), positive(settings, "hub.send-buffer"),
                 settings.millis("hub.heartbeat-interval"));
     }

@@ -14,7 +14,7 @@ class HubReadTimeoutTest extends BridgeTestSupport {
 
     @Override
     protected void bridgeProperties(Properties properties) {
-        properties.put("hub.read-timeout", "2s");
+        properties.put("hub.read-timeout", "3s");
         properties.put("hub.heartbeat-interval", "1h");
     }
 

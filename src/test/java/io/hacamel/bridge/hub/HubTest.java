@@ -29,6 +29,7 @@ class HubTest extends BridgeTestSupport {
     @Override
     protected void bridgeProperties(Properties properties) {
         properties.put("hub.heartbeat-interval", "1h");
+        properties.put("hub.rate-limit", "1000"); // HubAuthTest tests the limit; here it must not interfere
     }
 
     @Test

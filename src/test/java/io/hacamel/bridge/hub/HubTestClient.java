@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -133,6 +134,17 @@ final class HubTestClient implements AutoCloseable {
 
     void sendText(String text) {
         socket.sendText(text, true).toCompletableFuture().join();
+    }
+
+    /** Sends unless the connection is closing; false when it is. */
+    boolean trySendText(String text) {
+        try {
+            sendText(text);
+            return true;
+        } catch (CompletionException e) {
+            assertThat(socket.isOutputClosed()).as("failed with the connection open: %s", e).isTrue();
+            return false;
+        }
     }
 
     /** Sends text as two frames, to see that the hub judges the whole message. */
