@@ -225,6 +225,7 @@ final class HubClient {
         }
         closing = true;
         disconnectReason = why;
+        hub.stats().disconnected(why); // counted now: a client that stopped reading never answers the close
         stopTimers();
         outbox.close();
         if (!socket.isClosed()) {
@@ -237,6 +238,9 @@ final class HubClient {
     }
 
     private void onClosed() {
+        if (!closing) {
+            hub.stats().disconnected(Disconnect.CLIENT);
+        }
         stopTimers();
         outbox.close();
         hub.removed(this, disconnectReason, socket.closeStatusCode(), socket.closeReason());

@@ -187,7 +187,6 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     void removed(HubClient client, Disconnect reason, Short code, String text) {
         clients.remove(client.id());
-        stats.disconnected(reason);
         LOG.info("Hub client {} from {} disconnected ({}, code {} {})", client.id(), client.remote(),
                 reason.name().toLowerCase(), code, text == null ? "" : text);
     }

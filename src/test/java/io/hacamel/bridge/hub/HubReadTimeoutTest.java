@@ -30,7 +30,7 @@ class HubReadTimeoutTest extends BridgeTestSupport {
             answering.nextMessage("pong");
             answering.assertExhausted();
         }
-        assertThat(api.get("/api/v1/websocket/stats").body().path("data").path("disconnects").path("read_timeout")
-                .asLong()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/v1/websocket/stats")
+                .body().path("data").path("disconnects").path("read_timeout").asLong()).isEqualTo(1));
     }
 }
