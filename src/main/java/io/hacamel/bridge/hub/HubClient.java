@@ -9,7 +9,6 @@ import io.hacamel.bridge.hub.HubStats.Rejection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import org.slf4j.Logger;
@@ -24,13 +23,10 @@ final class HubClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
     private static final Buffer PING = Buffer.buffer("hub");
-    /** How long a closing client may take to answer the close frame before its TCP connection is dropped. */
-    private static final long CLOSE_GRACE_MILLIS = 1000;
 
     private final String id = UUID.randomUUID().toString();
     private final WebSocketHub hub;
     private final ServerWebSocket socket;
-    private final HttpConnection connection;
     private final Context context;
     private final Vertx vertx;
     private final HubSettings settings;
@@ -49,10 +45,9 @@ final class HubClient {
     private boolean closing;
     private Disconnect disconnectReason = Disconnect.CLIENT;
 
-    HubClient(WebSocketHub hub, ServerWebSocket socket, HttpConnection connection, Context context) {
+    HubClient(WebSocketHub hub, ServerWebSocket socket, Context context) {
         this.hub = hub;
         this.socket = socket;
-        this.connection = connection;
         this.context = context;
         this.vertx = context.owner();
         this.settings = hub.settings();
@@ -225,16 +220,16 @@ final class HubClient {
         }
         closing = true;
         disconnectReason = why;
-        hub.stats().disconnected(why); // counted now: a client that stopped reading never answers the close
+        hub.stats().disconnected(why); // counted and forgotten now: a client that stopped reading never answers
+        hub.forget(this);
         stopTimers();
         outbox.close();
         if (!socket.isClosed()) {
             if (lastMessage != null) {
                 socket.writeTextMessage(lastMessage);
             }
-            socket.close((short) code, reason);
+            socket.close((short) code, reason); // Vert.x drops the TCP connection if no answer comes in 10 s
         }
-        vertx.setTimer(CLOSE_GRACE_MILLIS, t -> connection.close());
     }
 
     private void onClosed() {

@@ -16,7 +16,6 @@ import io.hacamel.bridge.client.ConnectionState;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -164,14 +163,13 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
             return;
         }
         String key = presentedKey(request);
-        HttpConnection connection = request.connection();
         request.toWebSocket()
-                .onSuccess(socket -> open(socket, connection, key))
+                .onSuccess(socket -> open(socket, key))
                 .onFailure(error -> LOG.debug("Hub: WebSocket upgrade from {} failed: {}", request.remoteAddress(),
                         error.toString()));
     }
 
-    private void open(ServerWebSocket socket, HttpConnection connection, String key) {
+    private void open(ServerWebSocket socket, String key) {
         stats.connected();
         if (clients.size() >= settings.maxClients()) {
             LOG.warn("Hub refused a client from {}: hub.max-clients ({}) are connected", socket.remoteAddress(),
@@ -180,9 +178,14 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
             socket.close((short) 1013, "too many clients, try again later");
             return;
         }
-        HubClient client = new HubClient(this, socket, connection, Vertx.currentContext());
+        HubClient client = new HubClient(this, socket, Vertx.currentContext());
         clients.put(client.id(), client);
         client.start(key);
+    }
+
+    /** The hub is closing the client: it gets nothing more and counts no more, whenever its socket goes. */
+    void forget(HubClient client) {
+        clients.remove(client.id());
     }
 
     void removed(HubClient client, Disconnect reason, Short code, String text) {
