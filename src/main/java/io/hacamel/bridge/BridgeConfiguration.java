@@ -19,6 +19,7 @@ import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantAuthorization;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
+import io.hacamel.bridge.hub.HubBeans;
 import io.hacamel.bridge.observability.MetricsEndpoint;
 import io.hacamel.bridge.observability.ObservabilityBeans;
 import io.hacamel.bridge.observability.SessionMetrics;
@@ -117,6 +118,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), metrics, json);
         ObservabilityBeans.bind(context, metrics);
         PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
+        HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
     }
 
     /**

@@ -18,7 +18,8 @@ class HealthAndStatusTest extends BridgeTestSupport {
         assertThat(health.body().path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("home_assistant").path("connected").asBoolean()).isTrue();
         assertThat(health.body().path("home_assistant").path("state").asText()).isEqualTo("READY");
-        assertThat(health.body().path("home_assistant").path("subscriptions").asInt()).isEqualTo(3);
+        assertThat(health.body().path("home_assistant").path("subscriptions").asInt())
+                .as("ha.event-types, and the hub's area, device and entity registry events").isEqualTo(6);
         assertThat(health.body().path("home_assistant").path("reconnect_attempts").asInt()).isZero();
         assertThat(health.body().path("checks").findValuesAsText("id")).contains("homeassistant");
     }

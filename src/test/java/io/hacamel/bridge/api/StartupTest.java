@@ -20,6 +20,8 @@ class StartupTest extends BridgeTestSupport {
 
     @Test
     void startsWithoutHomeAssistantAndConnectsWhenItAppears() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health").body().path("home_assistant")
+                .hasNonNull("last_error")); // the first connect attempt has failed
         Answer down = api.get("/health");
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.body().path("status").asText()).isEqualTo("DOWN");
