@@ -1,7 +1,6 @@
 package io.hacamel.bridge.publish;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +10,7 @@ import io.hacamel.bridge.BridgeApplication;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
+import io.hacamel.bridge.testing.FreePorts;
 import io.hacamel.bridge.testing.MqttRecorder;
 import io.hacamel.bridge.testing.MqttTestBroker;
 import org.junit.jupiter.api.AfterEach;
@@ -79,14 +79,10 @@ class MqttLastWillTest {
         process.environment().put("HA_TOKEN", TOKEN);
         process.environment().put("MQTT_URL", broker.url());
         process.environment().put("MQTT_BASE_TOPIC", BASE);
-        process.environment().put("CAMEL_SERVER_PORT", String.valueOf(freePort()));
+        process.environment().put("CAMEL_SERVER_PORT", String.valueOf(FreePorts.next()));
+        process.environment().put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
         process.directory(home.toFile()).redirectErrorStream(true).redirectOutput(home.resolve("bridge.log").toFile());
         return process.start();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package io.hacamel.bridge.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -43,8 +41,8 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
-        httpPort = freePort();
-        managementPort = freePort();
+        httpPort = FreePorts.next();
+        managementPort = FreePorts.next();
         api = new ApiClient(httpPort);
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
@@ -82,11 +80,4 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         super.doPostTearDown();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
