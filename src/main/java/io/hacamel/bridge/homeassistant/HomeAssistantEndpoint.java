@@ -35,6 +35,11 @@ public class HomeAssistantEndpoint extends DefaultEndpoint {
     private int queueCapacity = 10_000;
     @UriParam(label = "producer", description = "Milliseconds to wait for the result; 0 = the component's default")
     private long timeout;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Wait for the result on the calling thread, so that the route goes on only after it. By "
+                            + "default the route goes on asynchronously, and a consumer such as seda may then take its "
+                            + "next message before this one is done")
+    private boolean synchronous;
 
     public HomeAssistantEndpoint(String uri, HomeAssistantComponent component, HomeAssistantOperation operation) {
         super(uri, component);
@@ -93,6 +98,14 @@ public class HomeAssistantEndpoint extends DefaultEndpoint {
 
     public void setQueueCapacity(int queueCapacity) {
         this.queueCapacity = queueCapacity;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public long getTimeout() {

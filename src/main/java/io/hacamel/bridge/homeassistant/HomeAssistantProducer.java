@@ -39,16 +39,26 @@ public class HomeAssistantProducer extends DefaultAsyncProducer {
         var answer = endpoint.getTimeout() > 0
                 ? connection.request(message, Duration.ofMillis(endpoint.getTimeout()))
                 : connection.request(message);
+        if (endpoint.isSynchronous()) {
+            answer.handle((result, error) -> complete(exchange, result, error)).join();
+            callback.done(true);
+            return true;
+        }
         answer.whenCompleteAsync((result, error) -> {
-            if (error != null) {
-                exchange.setException(error instanceof CompletionException ? error.getCause() : error);
-            } else {
-                exchange.getMessage().setBody(result);
-                setContextId(exchange, result);
-            }
+            complete(exchange, result, error);
             callback.done(false);
         }, endpoint.getComponent().getCallbackExecutor());
         return false;
+    }
+
+    private static Void complete(Exchange exchange, JsonNode result, Throwable error) {
+        if (error != null) {
+            exchange.setException(error instanceof CompletionException ? error.getCause() : error);
+        } else {
+            exchange.getMessage().setBody(result);
+            setContextId(exchange, result);
+        }
+        return null;
     }
 
     private static void setContextId(Exchange exchange, JsonNode result) {
