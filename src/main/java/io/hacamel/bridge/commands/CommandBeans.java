@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.ServerRefusals;
+import io.hacamel.bridge.observability.OverviewSection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -11,8 +12,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * The beans of service calls ({@code routes/call-service*.camel.yaml}): the steps the routes call, the circuit
- * breaker registry Camel's {@code circuitBreaker} takes its breaker from (so that it can be watched), and the
- * {@code service_calls} section of /status.
+ * breaker registry Camel's {@code circuitBreaker} takes its breaker from (so that it can be watched), the
+ * {@code service_calls} section of /status and the status page's {@code breaker} card.
  */
 public final class CommandBeans {
 
@@ -42,6 +43,8 @@ public final class CommandBeans {
         context.addStartupListener(new ServerRefusals(json, maxBody, meters));
         registry.bind("serviceCalls", new ServiceCalls(json, new ServiceCallParser(json, maxBody), policy, metrics));
         registry.bind("restServiceCalls", new RestServiceCalls(json, metrics));
-        registry.bind("serviceCallStatus", new ServiceCallStatus(new CommandBreaker(breakers, meters), policy));
+        CommandBreaker breaker = new CommandBreaker(breakers, meters);
+        registry.bind("serviceCallStatus", new ServiceCallStatus(breaker, policy));
+        registry.bind("breakerOverview", OverviewSection.of("breaker", () -> breaker.overview(metrics.fallbacks())));
     }
 }

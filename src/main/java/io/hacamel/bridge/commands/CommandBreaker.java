@@ -80,6 +80,32 @@ final class CommandBreaker {
         return details;
     }
 
+    /**
+     * For the status page: the state, how the calls in the breaker's window went, the last transition, and the calls
+     * that took the REST API instead of the session.
+     */
+    Map<String, Object> overview(Map<String, Long> fallbacks) {
+        Map<String, Object> overview = new LinkedHashMap<>();
+        CircuitBreaker current = breaker;
+        overview.put("state", current == null ? "NOT_STARTED" : current.getState().name());
+        if (current != null) {
+            CircuitBreaker.Metrics metrics = current.getMetrics();
+            CircuitBreakerConfig config = current.getCircuitBreakerConfig();
+            overview.put("failure_rate", metrics.getFailureRate());
+            overview.put("failed_calls", metrics.getNumberOfFailedCalls());
+            overview.put("calls_in_window", metrics.getNumberOfBufferedCalls());
+            overview.put("window", config.getSlidingWindowSize());
+            overview.put("minimum_calls", config.getMinimumNumberOfCalls());
+            overview.put("failure_rate_threshold", config.getFailureRateThreshold());
+            overview.put("open_seconds", openMillis(config) / 1000.0);
+        }
+        overview.put("last_transition", lastTransition);
+        overview.put("last_transition_at", lastTransitionAt == null ? null : lastTransitionAt.toString());
+        overview.put("fallbacks", fallbacks.values().stream().mapToLong(Long::longValue).sum());
+        overview.put("fallbacks_by_reason", fallbacks);
+        return overview;
+    }
+
     private void watch(CircuitBreaker added) {
         if (!ID.equals(added.getName())) {
             return;

@@ -1,6 +1,8 @@
 package io.hacamel.bridge.commands;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,10 @@ final class CommandMetrics {
     /** Home Assistant answered, but not with the call's outcome (e.g. HTTP 500, a rejected token). */
     static final String FAILED = "failed";
 
+    private static final String FALLBACKS = "habridge.command.fallbacks";
+    /** Why a call went over the REST API instead of the session (see FallbackPolicy). */
+    private static final String[] FALLBACK_REASONS = {"not_sent", "circuit_open", "circuit_half_open", "resend_unknown"};
+
     private final MeterRegistry registry;
 
     CommandMetrics(MeterRegistry registry) {
@@ -36,7 +42,7 @@ final class CommandMetrics {
                 timer(via, outcome);
             }
         }
-        for (String reason : new String[] {"not_sent", "circuit_open", "circuit_half_open", "resend_unknown"}) {
+        for (String reason : FALLBACK_REASONS) {
             fallbacks(reason);
         }
     }
@@ -49,6 +55,15 @@ final class CommandMetrics {
         fallbacks(reason).increment();
     }
 
+    /** Calls sent over the REST API since the start, by reason. */
+    Map<String, Long> fallbacks() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Counter counter : registry.find(FALLBACKS).counters()) {
+            counts.put(counter.getId().getTag("reason"), (long) counter.count());
+        }
+        return counts;
+    }
+
     private Timer timer(String via, String outcome) {
         return Timer.builder("habridge.command.calls").description("Service calls per path (websocket, rest) by "
                         + "outcome, with their latency")
@@ -56,7 +71,7 @@ final class CommandMetrics {
     }
 
     private Counter fallbacks(String reason) {
-        return Counter.builder("habridge.command.fallbacks").description("Service calls sent over the REST API "
+        return Counter.builder(FALLBACKS).description("Service calls sent over the REST API "
                         + "because the session could not take them, by reason")
                 .tag("reason", reason).register(registry);
     }

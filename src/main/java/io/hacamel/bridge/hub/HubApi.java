@@ -54,6 +54,19 @@ public final class HubApi {
         respond(exchange, data);
     }
 
+    /** For the status page (which asks for no key): counts only, never a client's address. */
+    Map<String, Object> overview() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("clients", hub.authenticatedClients());
+        data.put("awaiting_auth", hub.pendingClients());
+        data.put("total_connections", stats.totalConnections());
+        data.put("messages_sent", stats.messagesSent());
+        data.put("buffered_messages", hub.bufferedMessages());
+        data.put("dropped_slow", stats.disconnects(Disconnect.BUFFER_FULL) + stats.disconnects(Disconnect.WRITE_TIMEOUT));
+        data.put("refused_unauthorized", stats.disconnects(Disconnect.UNAUTHORIZED));
+        return data;
+    }
+
     /** Body: {@code {"type":"custom_notification","data":{…}}}; the type must not be one the hub sends itself. */
     public void broadcast(Exchange exchange) throws IOException {
         JsonNode body;

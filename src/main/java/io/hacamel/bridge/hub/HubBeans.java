@@ -1,15 +1,21 @@
 package io.hacamel.bridge.hub;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
+import io.hacamel.bridge.observability.OverviewSection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 
-/** Makes the client WebSocket hub's beans: {@code hub}, {@code hubAreas} and {@code hubApi}. */
+/**
+ * Makes the client WebSocket hub's beans: {@code hub}, {@code hubAreas}, {@code hubApi}, and the status page's
+ * {@code hub} and {@code live_events} sections.
+ */
 public final class HubBeans {
 
     private HubBeans() {
@@ -20,11 +26,11 @@ public final class HubBeans {
         ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
         HomeAssistantComponent homeAssistant = registry.lookupByNameAndType("homeassistant",
                 HomeAssistantComponent.class);
+        HubKeys keys = new HubKeys(settings.get("bridge.api-key"), settings.get("hub.client-api-keys"));
         HubStats stats = new HubStats(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         AreaIndex areas = new AreaIndex();
         WebSocketHub hub = new WebSocketHub(context, registry.lookupByNameAndType("vertx", Vertx.class),
-                HubSettings.from(settings), new HubKeys(settings.get("bridge.api-key"),
-                        settings.get("hub.client-api-keys")), json, areas, stats,
+                HubSettings.from(settings), keys, json, areas, stats,
                 registry.lookupByNameAndType("session", SessionStatus.class));
         areas.onMoves(hub::areaMembershipChanged);
         stats.bind(hub, areas);
@@ -33,7 +39,12 @@ public final class HubBeans {
         homeAssistant.addConnectionListener(reloads);
         registry.bind("hub", hub);
         registry.bind("hubAreas", areas);
-        registry.bind("hubApi", new HubApi(json, hub, stats));
+        HubApi api = new HubApi(json, hub, stats);
+        registry.bind("hubApi", api);
+        registry.bind("hubOverview", OverviewSection.of("hub", api::overview));
+        // the status page's live event list connects as a hub client; it asks a person for a key when one is needed
+        registry.bind("liveEventsOverview", OverviewSection.of("live_events",
+                () -> Map.of("path", WebSocketHub.PATH, "key_required", keys.required())));
         context.addService(reloads, true, true);
         context.addService(hub, true, true);
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.hacamel.bridge.api.ApiException;
 import org.apache.camel.Exchange;
@@ -12,7 +13,8 @@ import org.apache.camel.Message;
 
 /**
  * The status page at {@code /}: a few static files from the jar, read once, served by name from a fixed list (never
- * a path from the request), with a content security policy that lets the page talk to the bridge only.
+ * a path from the request), with a content security policy that lets the page talk to the bridge only: its API and
+ * the client hub's WebSocket.
  */
 public final class StatusPage {
 
@@ -22,9 +24,13 @@ public final class StatusPage {
             INDEX, "text/html; charset=utf-8",
             "status-page.css", "text/css; charset=utf-8",
             "status-page.js", "text/javascript; charset=utf-8",
+            "live-events.js", "text/javascript; charset=utf-8",
+            "page.js", "text/javascript; charset=utf-8",
             "favicon.svg", "image/svg+xml");
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'%s; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /** A host name, IPv4 or [IPv6] address with an optional port: nothing else goes into the policy. */
+    private static final Pattern HOST = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+])(:[0-9]{1,5})?");
 
     private final Map<String, byte[]> files;
 
@@ -50,8 +56,17 @@ public final class StatusPage {
         message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPES.get(name));
         message.setHeader("Cache-Control", "no-cache");
         message.setHeader("X-Content-Type-Options", "nosniff");
-        message.setHeader("Content-Security-Policy", POLICY);
+        message.setHeader("Content-Security-Policy", policy(message.getHeader("Host", String.class)));
         message.setBody(content);
+    }
+
+    /**
+     * The page may fetch from the bridge and open the hub's WebSocket at the address it was loaded from: older
+     * browsers (Safari before 15.4) do not count ws: and wss: as 'self', so the host is named.
+     */
+    static String policy(String host) {
+        return String.format(POLICY, host != null && HOST.matcher(host).matches()
+                ? " ws://" + host + " wss://" + host : "");
     }
 
     private static byte[] read(String name) {

@@ -126,6 +126,22 @@ final class DeadLetterStore {
         return letters;
     }
 
+    /** The oldest dead letter (the smallest id); reads one file, and none when the store is empty. */
+    Optional<DeadLetter> oldest() {
+        if (count() == 0 || !Files.isDirectory(directory)) {
+            return Optional.empty();
+        }
+        Path oldest = null;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : stream) {
+                oldest = oldest == null || file.compareTo(oldest) < 0 ? file : oldest;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+        return oldest == null ? Optional.empty() : read(oldest);
+    }
+
     Optional<DeadLetter> get(String id) {
         Path file = file(id);
         return Files.exists(file) ? read(file) : Optional.empty();

@@ -201,6 +201,26 @@ public final class DeadLetters {
         return description;
     }
 
+    /**
+     * For the status page: how many wait, the oldest (when, for which target and entity; not its payload or error,
+     * as the page asks for no key), and how replays went.
+     */
+    Map<String, Object> overview() {
+        Map<String, Object> overview = new LinkedHashMap<>();
+        overview.put("stored", store.count());
+        overview.put("oldest", store.oldest().map(letter -> {
+            Map<String, Object> oldest = new LinkedHashMap<>();
+            oldest.put("target", letter.target());
+            oldest.put("entity_id", letter.entityId());
+            oldest.put("dead_lettered_at", letter.deadLetteredAt());
+            return oldest;
+        }).orElse(null));
+        overview.put("replays_delivered", (long) replayed.count());
+        overview.put("replays_failed", (long) replayFailed.count());
+        overview.put("unstorable", (long) unstorable.count());
+        return overview;
+    }
+
     /** One attempt; null when delivered, else why not (the dead letter is kept, its error updated). */
     private String send(DeadLetter letter) {
         Exchange exchange = template.send(POST_ROUTE, e -> e.setVariable(Webhooks.DELIVERY, letter.delivery()));

@@ -16,6 +16,7 @@ import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
 import io.hacamel.bridge.mqtt.MqttConnection;
 import io.hacamel.bridge.mqtt.MqttSettings;
+import io.hacamel.bridge.observability.OverviewSection;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The publishing beans: the MQTT connection (and the embedded broker when no external one is configured), the
- * statestream target, the webhook targets and their dead letters. Publishing starts once Camel has fully started
- * and stops before the routes do, so that whatever is still queued gets its final treatment.
+ * statestream target, the webhook targets and their dead letters, and their sections of /status and the status page.
+ * Publishing starts once Camel has fully started and stops before the routes do, so that whatever is still queued
+ * gets its final treatment.
  */
 public final class PublishingBeans {
 
@@ -86,6 +88,18 @@ public final class PublishingBeans {
             publishing.put("webhooks", Map.of("targets", webhooks.describe(), "dead_letters", deadLetters.describe()));
             return publishing;
         }));
+        registry.bind("publishOverview", OverviewSection.of("publish", () -> {
+            Map<String, Object> publishing = new LinkedHashMap<>();
+            Map<String, Object> mqttOverview = null;
+            if (connection != null) {
+                mqttOverview = new LinkedHashMap<>(statestream.describe());
+                mqttOverview.put("embedded_broker", mqtt.usesEmbeddedBroker());
+            }
+            publishing.put("mqtt", mqttOverview);
+            publishing.put("webhooks", webhooks.overview());
+            return publishing;
+        }));
+        registry.bind("deadLetterOverview", OverviewSection.of("dead_letters", deadLetters::overview));
     }
 
     /** The connection to the configured broker, else to the embedded one (started here, stopped with Camel). */

@@ -222,6 +222,21 @@ public final class Webhooks extends ServiceSupport {
         }).toList();
     }
 
+    /** For the status page: each target's queue and counts, without its address or secret. */
+    List<Map<String, Object>> overview() {
+        return targets.values().stream().map(target -> {
+            Map<String, Object> overview = new LinkedHashMap<>();
+            overview.put("target", target.config().name());
+            overview.put("queue_depth", target.queue().depth());
+            overview.put("queue_capacity", target.queue().capacity());
+            overview.put("coalesced", target.queue().coalesced());
+            overview.put("delivered", (long) target.delivered().count());
+            overview.put("retries", (long) target.retries().count());
+            overview.put("dead_lettered", (long) target.deadLettered().count());
+            return overview;
+        }).toList();
+    }
+
     /** False only for a delivery interrupted by stop(), which keeps it; webhook-errors handles every failure. */
     private boolean deliver(WebhookDelivery delivery) {
         Exchange exchange = template.send(ROUTE, e -> e.setVariable(DELIVERY, delivery));

@@ -30,7 +30,7 @@ class AlertRulesTest {
     void everyRuleIsCompleteAndUsesDocumentedMetrics() throws Exception {
         List<Map<String, Object>> rules = rules();
 
-        assertThat(rules).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(19);
         for (Map<String, Object> rule : rules) {
             String name = String.valueOf(rule.get("alert"));
             assertThat(name).matches("[A-Z][A-Za-z]+");
@@ -46,7 +46,8 @@ class AlertRulesTest {
                 .endsWith("> 0.01");
         assertThat(rule(rules, "HomeAssistantStale").get("for")).isEqualTo("1m");
         assertThat(rules).extracting(rule -> rule.get("alert")).contains("BridgeBreakerOpen", "BridgeWebhookDeadLetters",
-                "BridgePublishQueueHigh");
+                "BridgeWebhookDeadLettersWaiting", "BridgeWebhookDeadLettersLost", "BridgePublishQueueHigh",
+                "BridgeMqttDisconnected", "BridgeHubSlowClients", "BridgeHubKeysRefused");
 
         for (String used : DocumentedMetrics.usedByAlerts()) {
             String family = DocumentedMetrics.family(used);
@@ -64,7 +65,7 @@ class AlertRulesTest {
         Files.copy(RULES, directory.resolve("alerts.yml"));
         Files.copy(Path.of("src", "test", "resources", "prometheus", "alerts-test.yml"), directory.resolve("alerts-test.yml"));
 
-        assertThat(run(directory, promtool.get().toString(), "check", "rules", "alerts.yml")).contains("SUCCESS: 14 rules");
+        assertThat(run(directory, promtool.get().toString(), "check", "rules", "alerts.yml")).contains("SUCCESS: 19 rules");
         assertThat(run(directory, promtool.get().toString(), "test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
 

@@ -1,5 +1,9 @@
 package io.hacamel.bridge.observability;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * JMX over HTTP at /observe/jolokia on the management port, as Hawtio uses it: Camel's MBeans can be read and the
- * routes drawn, but nothing can be changed (jolokia-access.xml).
+ * routes drawn, the circuit breaker's state too, but nothing can be changed (jolokia-access.xml).
  */
 class JolokiaTest extends BridgeTestSupport {
 
@@ -24,6 +28,12 @@ class JolokiaTest extends BridgeTestSupport {
     @Override
     protected boolean useJmx() {
         return true;
+    }
+
+    @Override
+    protected void bridgeProperties(Properties properties) {
+        // a withheld result fails a service call quickly, so that the breaker opens within a few seconds
+        properties.put("commands.timeout", "500");
     }
 
     @BeforeEach
@@ -60,6 +70,34 @@ class JolokiaTest extends BridgeTestSupport {
 
         assertThat(read(route("ha-events"), "State").path("value").asText()).isEqualTo("Started");
         assertThat(read(contextMBean, "Tracing").path("value").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCircuitBreakerIsReadableAndCannotBeForced() {
+        JsonNode processors = call(request("search").put("mbean", "org.apache.camel:type=processors,*"));
+        List<String> breakers = new ArrayList<>();
+        processors.path("value").forEach(name -> breakers.add(name.asText()));
+        breakers.removeIf(name -> !name.contains("name=\"call-service-breaker\""));
+        assertThat(breakers).as("the managed processor of the call-service route's circuitBreaker").hasSize(1);
+        String breaker = breakers.get(0);
+        assertThat(read(breaker, "CircuitBreakerState").path("value").asText()).isEqualTo("CLOSED");
+        assertThat(read(breaker, "CircuitBreakerSlidingWindowSize").path("value").asInt()).isEqualTo(5);
+
+        simulator.faults().withholdNextResults(5, "call_service");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/v1/services/light/turn_on", "{\"target\":{\"entity_id\":\"light.camel_lamp\"}}")
+                    .status()).isEqualTo(504);
+        }
+
+        assertThat(read(breaker, "CircuitBreakerState").path("value").asText()).isEqualTo("OPEN");
+        assertThat(read(breaker, "NumberOfFailedCalls").path("value").asInt()).isEqualTo(5);
+        assertThat(read(breaker, "FailureRate").path("value").asDouble()).isEqualTo(100.0);
+        // read-only: an operator cannot force the breaker closed (calls into a session that does not answer)
+        for (String operation : List.of("transitionToCloseState()", "transitionToForcedOpenState()")) {
+            JsonNode forced = call(request("exec").put("mbean", breaker).put("operation", operation));
+            assertThat(forced.path("status").asInt()).as(operation).isEqualTo(403);
+        }
+        assertThat(read(breaker, "CircuitBreakerState").path("value").asText()).isEqualTo("OPEN");
     }
 
     private String route(String routeId) {

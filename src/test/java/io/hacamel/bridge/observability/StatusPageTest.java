@@ -67,21 +67,39 @@ class StatusPageTest extends BridgeTestSupport {
             counted += bucket.asLong();
         }
         assertThat(counted).isEqualTo(overview.path("events").path("processed").asLong());
-        assertThat(overview.path("sections").size()).isZero();
+        JsonNode sections = overview.path("sections");
+        assertThat(sections.fieldNames()).toIterable()
+                .containsExactly("breaker", "dead_letters", "hub", "live_events", "publish");
+        assertThat(sections.path("breaker").path("state").asText()).isEqualTo("CLOSED");
+        assertThat(sections.path("breaker").path("failure_rate").asDouble()).as("not measured yet").isEqualTo(-1);
+        assertThat(sections.path("breaker").path("fallbacks").asLong()).isZero();
+        assertThat(sections.path("breaker").path("last_transition").isNull()).isTrue();
+        assertThat(sections.path("publish").path("mqtt").isNull()).as("MQTT is off in tests").isTrue();
+        assertThat(sections.path("publish").path("webhooks")).isEmpty();
+        assertThat(sections.path("dead_letters").path("stored").asLong()).isZero();
+        assertThat(sections.path("dead_letters").path("oldest").isNull()).isTrue();
+        assertThat(sections.path("hub").path("clients").asInt()).isZero();
+        assertThat(sections.path("live_events").path("path").asText()).isEqualTo("/ws");
+        assertThat(sections.path("live_events").path("key_required").asBoolean()).isFalse();
 
-        context.getRegistry().bind("breakerSection", new OverviewSection() {
-            @Override
-            public String name() {
-                return "breaker";
-            }
+        context.getRegistry().bind("anotherSection", OverviewSection.of("another_feature", () -> Map.of("ok", true)));
+        assertThat(api.get("/api/v1/overview").body().path("sections").path("another_feature").path("ok").asBoolean())
+                .isTrue();
+    }
 
-            @Override
-            public Object snapshot() {
-                return Map.of("state", "CLOSED");
-            }
-        });
-        assertThat(api.get("/api/v1/overview").body().path("sections").path("breaker").path("state").asText())
-                .isEqualTo("CLOSED");
+    @Test
+    void thePolicyLetsThePageOpenTheHubOnItsOwnHostOnly() throws Exception {
+        String policy = get("/", "text/html").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("connect-src 'self' ws://127.0.0.1:" + httpPort + " wss://127.0.0.1:" + httpPort
+                + ";");
+
+        assertThat(StatusPage.policy("bridge.local:8080")).contains("connect-src 'self' ws://bridge.local:8080 "
+                + "wss://bridge.local:8080;");
+        assertThat(StatusPage.policy("[::1]:8080")).contains("ws://[::1]:8080 wss://[::1]:8080;");
+        for (String hostile : new String[] {null, "", "evil.example; script-src *", "a b", "x:8080/path", "*"}) {
+            assertThat(StatusPage.policy(hostile)).as(hostile).contains("connect-src 'self';")
+                    .doesNotContain("evil").doesNotContain("script-src *");
+        }
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {

@@ -1,0 +1,23 @@
+// Small helpers the status page's scripts share.
+
+export const byId = (id) => document.getElementById(id);
+
+/** Sets an element's text; a dash for nothing. */
+export function show(id, value) {
+  byId(id).textContent = value === null || value === undefined || value === '' ? '–' : String(value);
+}
+
+export function count(value) {
+  return Number(value || 0).toLocaleString();
+}
+
+/** A moment as local date and time, and how long ago it was. */
+export function since(iso) {
+  if (!iso) {
+    return null;
+  }
+  const at = new Date(iso);
+  const minutes = Math.round((Date.now() - at.getTime()) / 60000);
+  const ago = minutes < 1 ? 'just now' : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
+  return `${at.toLocaleString()} (${ago})`;
+}
