@@ -3,6 +3,7 @@ package io.hacamel.bridge.observability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,11 +53,12 @@ public final class StatusPage {
         if (content == null) {
             throw new ApiException(404, "the status page has no file of that name");
         }
+        String host = host(message.getHeader(Exchange.HTTP_URL, String.class));
         message.removeHeaders("*");
         message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPES.get(name));
         message.setHeader("Cache-Control", "no-cache");
         message.setHeader("X-Content-Type-Options", "nosniff");
-        message.setHeader("Content-Security-Policy", policy(message.getHeader("Host", String.class)));
+        message.setHeader("Content-Security-Policy", policy(host));
         message.setBody(content);
     }
 
@@ -67,6 +69,15 @@ public final class StatusPage {
     static String policy(String host) {
         return String.format(POLICY, host != null && HOST.matcher(host).matches()
                 ? " ws://" + host + " wss://" + host : "");
+    }
+
+    /** The host and port the browser asked for (Camel keeps the Host header out of the message, not the URL). */
+    private static String host(String url) {
+        try {
+            return url == null ? null : URI.create(url).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static byte[] read(String name) {
