@@ -12,6 +12,7 @@ import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.LogCapture;
+import io.hacamel.bridge.testing.MqttTestBroker;
 import io.hacamel.bridge.testing.PrometheusScrape;
 import io.hacamel.bridge.testing.WebhookSink;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What an operator reads in the log when service calls fail and webhooks give up: one line per breaker transition,
- * per fallback and per dead letter, each with its context (breaker, call, target, entity, why), as many as the
- * meters count, and never a secret. The session's own lines: ConnectionLogTest.
+ * What an operator reads in the log when service calls fail, webhooks give up and the MQTT broker goes away: one line
+ * per breaker transition, per fallback, per dead letter and per change of the MQTT connection (not per retry), each
+ * with its context (breaker, call, target, entity, broker, why), as many as the meters count, and never a secret.
+ * The session's own lines: ConnectionLogTest.
  */
 class OperatorLogTest extends BridgeTestSupport {
 
@@ -32,10 +34,12 @@ class OperatorLogTest extends BridgeTestSupport {
     private static final String API_KEY = "operator-key-61d0c3";
     private static final String WEBHOOK_SECRET = "operator-hook-secret-a94e";
     private static final String URL_TOKEN = "operator-url-token-7f2b";
+    private static final String MQTT_PASSWORD = "operator-mqtt-password-2d8c";
     private static final String HALLWAY = "{\"target\":{\"entity_id\":\"light.hallway\"}}";
 
     private static LogCapture logs;
     private WebhookSink sink;
+    private MqttTestBroker broker;
 
     @BeforeAll
     static void captureLogs() {
@@ -56,6 +60,13 @@ class OperatorLogTest extends BridgeTestSupport {
     protected void bridgeProperties(Properties properties) {
         sink = WebhookSink.start();
         sink.answer(400); // refused: a dead letter at once, without retries
+        broker = MqttTestBroker.withUser("bridge", MQTT_PASSWORD);
+        properties.put("mqtt.enabled", "true");
+        properties.put("mqtt.url", broker.url());
+        properties.put("mqtt.username", "bridge");
+        properties.put("mqtt.password", MQTT_PASSWORD);
+        properties.put("mqtt.reconnect.initial-delay", "100");
+        properties.put("mqtt.reconnect.max-delay", "300");
         properties.put("bridge.api-key", API_KEY);
         properties.put("commands.timeout", "500");
         properties.put("camel.resilience4j.wait-duration-in-open-state", "1");
@@ -74,6 +85,7 @@ class OperatorLogTest extends BridgeTestSupport {
     protected void doPostTearDown() throws Exception {
         super.doPostTearDown();
         sink.close();
+        broker.close();
     }
 
     @Test
@@ -111,8 +123,25 @@ class OperatorLogTest extends BridgeTestSupport {
         assertThat(deadLetters.get(0)).startsWith("WARN").contains("of lock.front_door to webhook target alarm failed "
                 + "for good after 1 attempts (HTTP 400 from webhook target alarm").contains("kept as a dead letter");
 
+        broker.stop();
+        await().atMost(WAIT).until(() -> metric("habridge_mqtt_connect_failures_total") >= 4);
+        broker.startAgain();
+        await().atMost(WAIT).until(() -> metric("habridge_mqtt_connects_total") == 2);
+        List<String> mqtt = lines("io.hacamel.bridge.mqtt.MqttConnection - ");
+        String at = "the MQTT broker " + broker.url();
+        assertThat(mqtt.get(0)).startsWith("INFO").contains("Connected to " + at + " as ha-camel-bridge-");
+        assertThat(mqtt.get(1)).startsWith("WARN").contains("Lost the connection to " + at + ": ").endsWith(
+                ". Reconnecting");
+        List<String> retries = mqtt.subList(2, mqtt.size() - 1);
+        assertThat(retries).as("one line per new reason, not one per attempt").isNotEmpty()
+                .hasSizeLessThan((int) metric("habridge_mqtt_connect_failures_total"))
+                .allSatisfy(line -> assertThat(line).startsWith("WARN").contains("Cannot connect to " + at + ": ")
+                        .contains(". Retrying in "));
+        assertThat(mqtt.get(mqtt.size() - 1)).startsWith("INFO").containsPattern("Connected to " + at
+                + " as ha-camel-bridge-\\S+ after \\d+ failed attempts");
+
         assertThat(logs.lines()).noneMatch(line -> line.contains(TOKEN) || line.contains(API_KEY)
-                || line.contains(WEBHOOK_SECRET) || line.contains(URL_TOKEN));
+                || line.contains(WEBHOOK_SECRET) || line.contains(URL_TOKEN) || line.contains(MQTT_PASSWORD));
     }
 
     /** The lines of one logger at INFO and above. */
