@@ -10,8 +10,9 @@ port="${SCREENSHOT_PORT:-18080}"
 home="$(mktemp -d)"
 profile="$(mktemp -d)"
 
+# the embedded MQTT broker on a free port: 1883 may be another broker's
 BRIDGE_HOME="$home" CAMEL_SERVER_PORT="$port" CAMEL_MANAGEMENT_PORT="${SCREENSHOT_MANAGEMENT_PORT:-19876}" \
-    DEMO_CHANGE_INTERVAL=1s java -jar "${BRIDGE_JAR:-target/ha-camel-bridge.jar}" >"$home/bridge.log" 2>&1 &
+    MQTT_EMBEDDED_PORT=0 DEMO_CHANGE_INTERVAL=1s java -jar "${BRIDGE_JAR:-target/ha-camel-bridge.jar}" >"$home/bridge.log" 2>&1 &
 bridge=$!
 trap 'kill "$bridge" 2>/dev/null; rm -rf "$home" "$profile"' EXIT
 
@@ -28,6 +29,6 @@ shoot() {
         --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
         --window-size="$2" --virtual-time-budget=5000 --screenshot="$PWD/$1" "http://127.0.0.1:$port/" 2>/dev/null
 }
-shoot docs/status-page.png 1280,720
-shoot docs/status-page-phone.png 390,1400
+shoot docs/status-page.png 1280,1250
+shoot docs/status-page-phone.png 390,1600
 echo "wrote docs/status-page.png and docs/status-page-phone.png"
