@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Takes docs/status-page.png and docs/status-page-phone.png: runs the bridge in demo mode for a few minutes, so that
-# the event chart has a history, then photographs the status page with headless Chromium.
+# the event chart has a history, then photographs the status page with headless Chromium (chromium, chromedriver).
 # Usage, from the project's root: mvn -q -B package -DskipTests && docs/status-page-screenshots.sh [minutes]
-# The ports are SCREENSHOT_PORT and SCREENSHOT_MANAGEMENT_PORT (default 18080, 19876); BRIDGE_JAR runs another jar.
+# The ports are SCREENSHOT_PORT, SCREENSHOT_MANAGEMENT_PORT and SCREENSHOT_DRIVER_PORT (default 18080, 19876, 19515);
+# BRIDGE_JAR runs another jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-3}"
@@ -24,11 +25,28 @@ done
 echo "the bridge is ready; waiting $minutes minutes for the event chart to fill"
 sleep $((minutes * 60))
 
+# through chromedriver's W3C API, so that the page runs in real time: the live events need their WebSocket
+driver_port="${SCREENSHOT_DRIVER_PORT:-19515}"
+chromedriver --port="$driver_port" >/dev/null 2>&1 &
+driver=$!
+trap 'kill "$bridge" "$driver" 2>/dev/null; rm -rf "$home" "$profile"' EXIT
+webdriver="http://127.0.0.1:$driver_port"
+for _ in $(seq 1 20); do curl -fs -o /dev/null "$webdriver/status" && break; sleep 0.5; done
+session=$(curl -fs -X POST "$webdriver/session" -H 'Content-Type: application/json' -d '{"capabilities":{"alwaysMatch":
+    {"goog:chromeOptions":{"binary":"'"$(command -v chromium)"'","args":["--headless","--no-sandbox","--disable-gpu",
+    "--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync",
+    "--hide-scrollbars","--user-data-dir='"$profile"'"]}}}}' | sed -n 's/.*"sessionId":"\([^"]*\)".*/\1/p')
+
 shoot() {
-    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-        --disable-component-update --disable-sync --user-data-dir="$profile" --hide-scrollbars \
-        --window-size="$2" --virtual-time-budget=5000 --screenshot="$PWD/$1" "http://127.0.0.1:$port/" 2>/dev/null
+    curl -fs -X POST "$webdriver/session/$session/window/rect" -H 'Content-Type: application/json' \
+        -d "{\"width\":$2,\"height\":$3}" >/dev/null
+    sleep 3
+    curl -fs "$webdriver/session/$session/screenshot" | sed 's/.*"value":"\([^"]*\)".*/\1/' | base64 -d >"$1"
 }
-shoot docs/status-page.png 1280,1250
-shoot docs/status-page-phone.png 390,1600
+curl -fs -X POST "$webdriver/session/$session/url" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$port/\"}" >/dev/null
+sleep 12   # the first poll, the hub's connection and a dozen live changes
+shoot docs/status-page.png 1280 1250
+shoot docs/status-page-phone.png 390 1600
+curl -fs -X DELETE "$webdriver/session/$session" >/dev/null
 echo "wrote docs/status-page.png and docs/status-page-phone.png"
