@@ -191,10 +191,16 @@ public final class MqttConnection extends ServiceSupport {
             return switch (mqtt.getReasonCode()) {
                 case 0x86 -> "the broker refused the user name or password (mqtt.username, mqtt.password)";
                 case 0x87 -> "the broker refused to let this client connect (not authorized)";
-                default -> mqtt.getMessage() + (mqtt.getCause() != null ? " (" + mqtt.getCause().getMessage() + ")" : "");
+                default -> mqtt.getMessage() + (mqtt.getCause() != null ? " (" + causeOf(mqtt) + ")" : "");
             };
         }
         return e.toString();
+    }
+
+    /** A broken socket's cause often has no message (an EOFException): then its type says what happened. */
+    private static String causeOf(MqttException e) {
+        Throwable cause = e.getCause();
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     /** Paho calls this when a connection breaks; a clean disconnect by the bridge does not count. */
