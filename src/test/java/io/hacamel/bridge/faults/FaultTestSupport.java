@@ -1,6 +1,7 @@
 package io.hacamel.bridge.faults;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.FreePorts;
 import io.hacamel.bridge.testing.MqttTestBroker;
 import io.hacamel.bridge.testing.PrometheusScrape;
@@ -157,6 +159,19 @@ abstract class FaultTestSupport {
             throw new AssertionError("the bridge did not reach the simulator's truth within " + atMost.toSeconds()
                     + " s: " + last.get(), e);
         }
+    }
+
+    /** A service call through the HTTP API, with the API key. */
+    protected Answer callService(String domain, String service, String body) {
+        return api.send(HttpRequest.newBuilder(api.uri("/api/v1/services/" + domain + "/" + service))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request to the API with the API key. */
+    protected Answer withKey(String method, String path) {
+        return api.send(HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + API_KEY)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     protected boolean ready() {
