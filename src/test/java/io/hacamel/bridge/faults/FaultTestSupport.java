@@ -78,7 +78,7 @@ abstract class FaultTestSupport {
         int httpPort = FreePorts.next();
         api = new ApiClient(httpPort);
         truth = new Truth(simulator, api, broker, BASE_TOPIC, webhooks);
-        settings = suiteSettings(httpPort);
+        settings = suiteSettings(simulator, broker, sink, dataDir, httpPort);
         bridgeProperties(settings);
         bridge = RunningBridge.start(settings);
     }
@@ -93,7 +93,9 @@ abstract class FaultTestSupport {
         simulator.close();
     }
 
-    private Properties suiteSettings(int httpPort) {
+    /** The suite's settings: every feature on, every secret set, small backoff caps. */
+    static Properties suiteSettings(HaSimulator simulator, MqttTestBroker broker, WebhookSink sink, Path dataDir,
+            int httpPort) {
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
         properties.put("ha.token", TOKEN);
