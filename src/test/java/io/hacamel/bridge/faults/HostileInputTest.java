@@ -66,7 +66,7 @@ import static org.awaitility.Awaitility.await;
  * /status.
  */
 @Tag("fault-injection")
-class HostileInputProperties {
+class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLUG = Pattern.compile("[a-z0-9_]+");
@@ -340,7 +340,7 @@ class HostileInputProperties {
     @Provide
     Arbitrary<String> hostileTopicLevels() {
         return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
-                .filter(s -> !SLUG.matcher(s).matches() && s.chars().allMatch(HostileInputProperties::topicChar));
+                .filter(s -> !SLUG.matcher(s).matches() && s.chars().allMatch(HostileInputTest::topicChar));
     }
 
     private static boolean topicChar(int c) {
