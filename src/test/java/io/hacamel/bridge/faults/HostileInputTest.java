@@ -1,14 +1,9 @@
 package io.hacamel.bridge.faults;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +13,8 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,9 +27,7 @@ import io.hacamel.bridge.testing.FreePorts;
 import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.MqttTestBroker;
 import io.hacamel.bridge.testing.WebhookSink;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -54,6 +45,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
+import static io.hacamel.bridge.faults.HostileInputs.VALID_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -69,11 +61,6 @@ import static org.awaitility.Awaitility.await;
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9_]+");
-    private static final Pattern ENTITY_ID = Pattern.compile("[a-z0-9_]+\\.[a-z0-9_]+");
-    private static final String VALID_CALL = "{\"service_data\":{\"brightness\":120},"
-            + "\"target\":{\"entity_id\":[\"light.hallway\",\"light.kitchen_spots\"]},\"correlation_id\":\"c-1\"}";
-    private static final int MAX_BODY = 65536;
 
     private static HaSimulator simulator;
     private static MqttTestBroker broker;
@@ -85,7 +72,6 @@ class HostileInputTest {
     private static LogCapture logs;
     private static MqttClient commander;
     private static final BlockingQueue<MqttMessage> results = new LinkedBlockingQueue<>();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private long callsBefore;
 
     @BeforeContainer
@@ -290,102 +276,27 @@ class HostileInputTest {
 
     @Provide
     Arbitrary<String> hostileCallBodies() {
-        return Arbitraries.oneOf(truncated(VALID_CALL), notAnObject(), wrongTypes(), unknownFields(),
-                badEntityIds().map(id -> "{\"target\":{\"entity_id\":" + quote(id) + "}}"),
-                badEntityIds().map(id -> "{\"service_data\":{\"entity_id\":[" + quote(id) + "]}}"),
-                Arbitraries.of("{\"target\":{},\"target\":{}}", "{\"service_data\":{\"a\":1,\"a\":2}}",
-                        "{\"target\":{\"entity_id\":\"light.hallway\"}} trailing", "{\"target\":{\"entity_id\":[]}}"),
-                Arbitraries.integers().between(MAX_BODY + 1, 4 * MAX_BODY)
-                        .map(size -> "{\"service_data\":{\"x\":\"" + "A".repeat(size) + "\"}}"));
+        return HostileInputs.callBodies();
     }
 
     @Provide
     Arbitrary<String> hostileBroadcasts() {
-        return Arbitraries.oneOf(truncated("{\"type\":\"custom_notification\",\"data\":{\"a\":1}}"), notAnObject(),
-                Arbitraries.of("{\"type\":5}", "{\"type\":\"Custom\"}", "{\"type\":\"../x\"}", "{\"type\":\"error\"}",
-                        "{\"type\":\"entity_state_changed\",\"data\":{}}", "{\"data\":{}}", "{}",
-                        "{\"type\":\"note\",\"data\":\"text\"}"),
-                Arbitraries.integers().between(MAX_BODY + 1, 2 * MAX_BODY)
-                        .map(size -> "{\"type\":\"note\",\"data\":{\"x\":\"" + "B".repeat(size) + "\"}}"));
+        return HostileInputs.broadcasts();
     }
 
     @Provide
     Arbitrary<String> hostileHubMessages() {
-        return Arbitraries.oneOf(truncated("{\"type\":\"subscribe\",\"data\":{\"entity_ids\":[\"light.hallway\"]}}"),
-                notAnObject(),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(100).filter(s -> !isJson(s)),
-                Arbitraries.of("{\"type\":5}", "{\"type\":\"no_such_type\"}", "{\"type\":\"subscribe\",\"data\":\"x\"}",
-                        "{\"type\":\"subscribe\",\"data\":{\"entity_ids\":5}}",
-                        "{\"type\":\"subscribe\",\"data\":{\"entity_ids\":[\"../etc\"]}}",
-                        "{\"type\":\"subscribe\",\"data\":{\"domains\":[{}]}}",
-                        "{\"type\":\"subscribe\",\"data\":{\"all\":\"yes\"}}", "{\"type\":null}", "{}"));
+        return HostileInputs.hubMessages();
     }
 
-    /** Path segments as a client puts them in a URL: traversal, encoded traversal, and any text, URL-encoded. */
     @Provide
     Arbitrary<String> hostileSegments() {
-        Arbitrary<String> traversal = Arbitraries.of("..", "../..", "%2e%2e", "%2e%2e%2f%2e%2e", "..%2F..%2Fcanary.json",
-                "%252e%252e%252fcanary.json", "..%5C..%5Ccanary.json", "....%2F%2F", "..;", "%00", "light.hallway%00",
-                "light.hallway%2F..%2F..", "LIGHT.HALLWAY", "light.hall%20way", "%E2%80%AE", "%C0%AE%C0%AE");
-        Arbitrary<String> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40)
-                .filter(s -> !SLUG.matcher(s).matches() && !ENTITY_ID.matcher(s).matches())
-                .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(traversal, text);
+        return HostileInputs.pathSegments();
     }
 
-    /**
-     * One topic level that is not a service name. MQTT forbids /, +, # and NUL in a level and control characters
-     * and non-characters in a topic (Paho refuses to send them), so those are left out.
-     */
     @Provide
     Arbitrary<String> hostileTopicLevels() {
-        return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
-                .filter(s -> !SLUG.matcher(s).matches() && s.chars().allMatch(HostileInputTest::topicChar));
-    }
-
-    private static boolean topicChar(int c) {
-        return c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && c != '/' && c != '+' && c != '#' && c < 0xd800
-                || c >= 0xe000 && c < 0xfdd0 || c > 0xfdef && c < 0xfffe;
-    }
-
-    private static Arbitrary<String> truncated(String json) {
-        return Arbitraries.integers().between(1, json.length() - 1).map(end -> json.substring(0, end));
-    }
-
-    private static Arbitrary<String> notAnObject() {
-        return Arbitraries.of("[]", "[{\"target\":{}}]", "42", "-1e999", "\"text\"", "true", "false",
-                "\"{\\\"target\\\":{}}\"");
-    }
-
-    private static Arbitrary<String> wrongTypes() {
-        Arbitrary<String> field = Arbitraries.of("service_data", "target", "return_response");
-        Arbitrary<String> value = Arbitraries.of("5", "\"text\"", "[1,2]", "true", "{\"a\":[]}", "-0.5");
-        Arbitrary<String> wrongTarget = Arbitraries.of("5", "true", "{}", "[\"light.hallway\", 5]", "[[]]", "[null]")
-                .map(v -> "{\"target\":{\"entity_id\":" + v + "}}");
-        Arbitrary<String> wrongCorrelation = Arbitraries.of("{}", "[1]", "true", quote("c".repeat(257)))
-                .map(v -> "{\"correlation_id\":" + v + "}");
-        Arbitrary<String> wrongField = Combinators.combine(field, value)
-                .filter((f, v) -> !(f.equals("service_data") && v.startsWith("{"))
-                        && !(f.equals("return_response") && v.equals("true")))
-                .as((f, v) -> "{\"" + f + "\":" + v + "}");
-        return Arbitraries.oneOf(wrongField, wrongTarget, wrongCorrelation);
-    }
-
-    private static Arbitrary<String> unknownFields() {
-        return Arbitraries.oneOf(Arbitraries.of("entity_id", "__proto__", "constructor", "domain", "Target",
-                        "service_data ", ""),
-                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20))
-                .filter(name -> !List.of("service_data", "target", "return_response", "correlation_id").contains(name))
-                .map(name -> "{" + quote(name) + ":{}}");
-    }
-
-    /** Entity ids Home Assistant has no entity for, the keywords all and none excluded. */
-    private static Arbitrary<String> badEntityIds() {
-        return Arbitraries.oneOf(Arbitraries.of("Light.Hallway", "light", "light.", ".hallway", "../../etc/passwd",
-                        "light.hall way", "light.hallway;drop", "light.hallway\u0000", "", " ", "light.*", "light.hallway,"),
-                Arbitraries.strings().all().ofMaxLength(30))
-                .filter(id -> !id.equals("all") && !id.equals("none")
-                        && !List.of(id.split(",", -1)).stream().allMatch(part -> ENTITY_ID.matcher(part.trim()).matches()));
+        return HostileInputs.topicLevels();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -436,66 +347,5 @@ class HostileInputTest {
             }
         }
         throw new AssertionError("no result for command " + correlation + " within 15 s");
-    }
-
-    private static boolean isJson(String text) {
-        try {
-            JSON.readTree(text);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String quote(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A hub client that takes the welcome and then hands over each message in order. */
-    private static final class HubConnection implements AutoCloseable, WebSocket.Listener {
-
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static HubConnection open(int port) throws Exception {
-            HubConnection hub = new HubConnection();
-            hub.socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + FaultTestSupport.API_KEY)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), hub).get(20, TimeUnit.SECONDS);
-            assertThat(hub.next().path("type").asText()).isEqualTo("connection");
-            assertThat(hub.next().path("type").asText()).isEqualTo("system_status");
-            return hub;
-        }
-
-        void send(String text) throws Exception {
-            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-        }
-
-        JsonNode next() throws Exception {
-            String message = messages.poll(15, TimeUnit.SECONDS);
-            assertThat(message).as("a message from the hub within 15 s").isNotNull();
-            return JSON.readTree(message);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
-                    .join();
-        }
     }
 }
