@@ -3,6 +3,7 @@ package io.hacamel.bridge.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,7 @@ public final class HaConnection {
     private boolean everConnected;
     private int retry;
     private long reconnectTimer = -1;
+    private String lastToken; // the token of the latest connect attempt
 
     public HaConnection(Vertx vertx, HaClientOptions options, ObjectMapper mapper) {
         this.vertx = vertx;
@@ -186,6 +188,7 @@ public final class HaConnection {
         String token;
         try {
             token = options.token().get();
+            lastToken = token;
         } catch (RuntimeException e) {
             onConnectFailed(new HaException(HaErrorCode.CANNOT_CONNECT, "cannot read the access token: " + e.getMessage()));
             return;
@@ -249,12 +252,37 @@ public final class HaConnection {
         stats.lastError = error.getMessage();
         if (error.code() == HaErrorCode.INVALID_AUTH) {
             stats.authFailures.increment();
-            LOG.error("{}. Not reconnecting: set a valid long-lived access token (HA_TOKEN or HA_TOKEN_FILE) and "
-                    + "restart the bridge.", error.getMessage());
+            // retrying the same token would only get the bridge's address banned (Home Assistant's ip_ban)
+            LOG.error("{}. Not reconnecting until the access token changes: put a valid long-lived access token in "
+                    + "HA_TOKEN_FILE (read again every {} ms) or set HA_TOKEN and restart the bridge.",
+                    error.getMessage(), backoff.max().toMillis());
             setState(ConnectionState.AUTH_FAILED, error.getMessage());
+            awaitNewToken(lastToken);
             return;
         }
         scheduleReconnect(error.getMessage());
+    }
+
+    /** After auth_invalid: reads the token again every backoff cap, and connects once it is another one. */
+    private void awaitNewToken(String rejected) {
+        reconnectTimer = vertx.setTimer(Math.max(1, backoff.max().toMillis()), t -> {
+            reconnectTimer = -1;
+            if (!started) {
+                return;
+            }
+            String current;
+            try {
+                current = options.token().get();
+            } catch (RuntimeException e) {
+                current = rejected; // an unreadable file is no new token; keep waiting
+            }
+            if (Objects.equals(current, rejected)) {
+                awaitNewToken(rejected);
+            } else {
+                LOG.info("The access token changed; connecting to Home Assistant again");
+                connect();
+            }
+        });
     }
 
     private void connectionLost(HaSocket lost, String reason) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.ApiErrors;
 import io.hacamel.bridge.api.ApiException;
+import io.hacamel.bridge.api.JsonBodies;
 import io.hacamel.bridge.client.HaException;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
 import io.hacamel.bridge.support.InvalidInputException;
@@ -60,11 +60,9 @@ public final class ServiceCalls {
      */
     public void fromHttp(Exchange exchange) {
         Message message = exchange.getMessage();
-        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
-            refused(exchange, "body", "a form body (" + contentType + ")");
-            throw new ApiException(415, "send the call as JSON with Content-Type: application/json, not as a form",
-                    Map.of("field", "body"));
+        if (!JsonBodies.acceptable(exchange)) {
+            refused(exchange, "body", "a body that is not JSON (its Content-Type)");
+            throw JsonBodies.unsupported("the call");
         }
         message.setHeader(HomeAssistantConstants.DOMAIN, message.getHeader("domain", String.class));
         message.setHeader(HomeAssistantConstants.SERVICE, message.getHeader("service", String.class));

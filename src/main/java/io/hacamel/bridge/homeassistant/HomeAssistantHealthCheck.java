@@ -50,7 +50,8 @@ public class HomeAssistantHealthCheck extends AbstractHealthCheck {
     static String describe(ConnectionState state, HaConnectionStats stats) {
         return switch (state) {
             case READY -> "connected";
-            case AUTH_FAILED -> "Home Assistant rejected the access token; fix it and restart the bridge";
+            case AUTH_FAILED -> "Home Assistant rejected the access token; put a new one in ha.token-file (picked up by "
+                    + "itself), or fix ha.token and restart the bridge";
             case GAVE_UP -> "gave up reconnecting: " + stats.lastError();
             case AUTHENTICATED -> "subscribing and resyncing";
             case CONNECTING -> "connecting";

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.api.JsonBodies;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
 import io.hacamel.bridge.hub.HubStats.Rejection;
 import io.hacamel.bridge.support.InvalidInputException;
@@ -69,6 +70,7 @@ public final class HubApi {
 
     /** Body: {@code {"type":"custom_notification","data":{…}}}; the type must not be one the hub sends itself. */
     public void broadcast(Exchange exchange) throws IOException {
+        JsonBodies.require(exchange, "the message");
         JsonNode body;
         try {
             String text = exchange.getMessage().getBody(String.class);

@@ -40,6 +40,8 @@ public final class DeadLetters {
     static final String POST_ROUTE = "direct:webhook-post";
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    /** Why a delivery that was only waiting when the bridge stopped is in the store: it never failed. */
+    private static final String UNDELIVERED_AT_STOP = "not delivered before the bridge stopped";
 
     private final DeadLetterStore store;
     private final Map<String, WebhookTarget> targets = new HashMap<>();
@@ -77,12 +79,31 @@ public final class DeadLetters {
 
     /** Keeps what a target had not delivered when the bridge stopped, with one log line. */
     void keepUndelivered(String target, List<WebhookDelivery> deliveries) {
-        long kept = deliveries.stream()
-                .filter(delivery -> save(delivery, 0, "not delivered before the bridge stopped")).count();
+        long kept = deliveries.stream().filter(delivery -> save(delivery, 0, UNDELIVERED_AT_STOP)).count();
         if (!deliveries.isEmpty()) {
             LOG.warn("Stopped with {} deliveries to webhook target {} not made; {} kept as dead letters for replay",
                     deliveries.size(), target, kept);
         }
+    }
+
+    /**
+     * Takes out of the store the deliveries the last run had only queued (they never failed), oldest first, so
+     * that they go out again ahead of this run's changes: a later state of the same entity then still arrives
+     * last, where a manual replay after the new states would have overwritten them with older ones.
+     */
+    List<WebhookDelivery> takeUndelivered(String target) {
+        List<WebhookDelivery> resumed = new ArrayList<>();
+        for (DeadLetter letter : store.list()) {
+            if (letter.target().equals(target) && letter.attempts() == 0
+                    && UNDELIVERED_AT_STOP.equals(letter.lastError()) && store.delete(letter.id())) {
+                resumed.add(letter.delivery());
+            }
+        }
+        if (!resumed.isEmpty()) {
+            LOG.info("Resuming {} deliveries to webhook target {} that the bridge had not made when it stopped",
+                    resumed.size(), target);
+        }
+        return resumed;
     }
 
     private boolean save(WebhookDelivery delivery, int attempts, String error) {

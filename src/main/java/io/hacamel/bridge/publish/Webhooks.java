@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The webhook targets (bean {@code webhooks}). Each target has its own {@link PublishQueue} and thread, so a slow or
  * dead target delays only itself; its deliveries go one at a time through the {@code webhook-deliver} route, which
  * retries with backoff and finally keeps a delivery in the dead-letter store. Nothing accepted is dropped: what is
- * still queued when the bridge stops becomes a dead letter too.
+ * still queued when the bridge stops is stored too, and queued again first when it starts.
  */
 public final class Webhooks extends ServiceSupport {
 
@@ -190,7 +190,10 @@ public final class Webhooks extends ServiceSupport {
         }
         template = camelContext.createProducerTemplate();
         threads = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "PublishWebhooks", targets.size());
-        targets.values().forEach(target -> target.queue().start(threads));
+        for (Target target : targets.values()) {
+            deadLetters.takeUndelivered(target.config().name()).forEach(target.queue()::offer);
+            target.queue().start(threads);
+        }
     }
 
     /** What is still queued, or was interrupted mid-delivery, is kept as a dead letter. */

@@ -22,6 +22,7 @@ final class CallServiceCommand {
     }
 
     private static void handle(CommandRequest request) {
+        request.simulation().stats().serviceCallReceived();
         ActiveFaults.CallFailure failure = request.simulation().faults().takeFailure();
         if (failure != null) {
             request.error(failure.code(), failure.message());

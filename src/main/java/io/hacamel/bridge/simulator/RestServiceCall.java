@@ -15,6 +15,7 @@ final class RestServiceCall {
     }
 
     static void handle(Simulation sim, HttpServerRequest request, String domain, String service, String body) {
+        sim.stats().serviceCallReceived();
         ObjectNode data;
         try {
             JsonNode parsed = body.isEmpty() ? null : Json.parse(body);

@@ -17,6 +17,7 @@ public final class SimulatorStats {
     private final LongAdder eventsSent = new LongAdder();
     private final LongAdder framesReceived = new LongAdder();
     private final LongAdder restRequests = new LongAdder();
+    private final LongAdder serviceCalls = new LongAdder();
     private final AtomicLong slowConsumerClosures = new AtomicLong();
     private final AtomicInteger maxPending = new AtomicInteger();
     private final Map<Integer, AtomicInteger> maxPendingByConnection = new ConcurrentHashMap<>();
@@ -75,6 +76,11 @@ public final class SimulatorStats {
         return restRequests.sum();
     }
 
+    /** Service calls that reached Home Assistant (websocket call_service or REST), whether they ran or failed. */
+    public long serviceCallsReceived() {
+        return serviceCalls.sum();
+    }
+
     /** The most outbound messages ever pending (queued or not yet flushed) on one connection. */
     public int maxPendingOutbound() {
         return maxPending.get();
@@ -124,6 +130,10 @@ public final class SimulatorStats {
 
     void restRequest() {
         restRequests.increment();
+    }
+
+    void serviceCallReceived() {
+        serviceCalls.increment();
     }
 
     void pendingNow(int connection, int pending) {

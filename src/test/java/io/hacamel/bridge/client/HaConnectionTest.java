@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +95,22 @@ class HaConnectionTest {
         assertThat(connection.stats().authFailures()).isEqualTo(1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> simulator.stats().totalConnections() == 1);
+        recorder.assertExhausted();
+    }
+
+    @Test
+    void afterAuthInvalidARotatedTokenIsPickedUpWithoutARestart() {
+        AtomicReference<String> tokenFile = new AtomicReference<>("revoked-token");
+        start(options().token(tokenFile::get).reconnect(Duration.ofMillis(50), 2.0, Duration.ofMillis(200), 0.0, 0));
+        recorder.nextState(CONNECTING);
+        recorder.nextState(AUTH_FAILED);
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3))
+                .until(() -> simulator.stats().totalConnections() == 1);
+
+        tokenFile.set(TOKEN);
+
+        expectFirstSync();
+        assertThat(simulator.stats().totalConnections()).isEqualTo(2);
         recorder.assertExhausted();
     }
 

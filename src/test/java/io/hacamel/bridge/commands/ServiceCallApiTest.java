@@ -160,17 +160,21 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
     }
 
     @Test
-    void aFormBodyIsRefusedWith415() {
+    void aBodyThatIsNotJsonIsRefusedWith415() {
         awaitReady();
 
-        Answer answer = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/api/v1/services/light/turn_off")).header("Authorization", "Bearer " + API_KEY)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"target\": {\"entity_id\": \"light.hallway\"}}")));
+        // text/plain too: a web page may send it cross-site without a CORS preflight
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain;charset=UTF-8",
+            "multipart/form-data; boundary=x"}) {
+            Answer answer = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                            + "/api/v1/services/light/turn_off")).header("Authorization", "Bearer " + API_KEY)
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"target\": {\"entity_id\": \"light.hallway\"}}")));
 
-        assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.body().path("field").asText()).isEqualTo("body");
-        assertThat(answer.body().path("error").asText()).contains("Content-Type: application/json");
+            assertThat(answer.status()).as(type).isEqualTo(415);
+            assertThat(answer.body().path("field").asText()).isEqualTo("body");
+            assertThat(answer.body().path("error").asText()).contains("Content-Type: application/json");
+        }
         assertThat(simulator.stats().executions("light.turn_off")).isZero();
     }
 

@@ -34,6 +34,17 @@ class ServiceCallTest extends SimulatorTestSupport {
     }
 
     @Test
+    void countsEveryServiceCallThatArrivesWhetherItRanOrFailed() {
+        client.result(client.send(call("light", "turn_on", "light.hallway")));
+        client.result(client.send(call("light", "no_such_service", "light.hallway")));
+        new RestClient(simulator.httpUrl()).post("/api/services/light/turn_off", "{\"entity_id\": \"light.hallway\"}");
+
+        assertThat(simulator.stats().serviceCallsReceived()).isEqualTo(3);
+        assertThat(simulator.stats().executions("light.turn_on") + simulator.stats().executions("light.turn_off"))
+            .isEqualTo(2);
+    }
+
+    @Test
     void refusesAResponseRequestToAServiceWithoutResponses() {
         JsonNode error = client.result(client.send(call("light", "turn_on", "light.hallway")
             .put("return_response", true))).path("error");

@@ -26,6 +26,11 @@ public final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The address of a path on the bridge, for requests built by hand. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
