@@ -12,7 +12,7 @@ const STATES = {
   AUTHENTICATED: ['warn', 'authenticated; subscribing and catching up'],
   CONNECTING: ['warn', 'connecting'],
   DISCONNECTED: ['bad', 'unreachable; reconnecting'],
-  AUTH_FAILED: ['bad', 'the access token was rejected; fix it and restart the bridge'],
+  AUTH_FAILED: ['bad', 'the access token was rejected: put a new one in the token file, or fix it and restart the bridge'],
   GAVE_UP: ['bad', 'gave up reconnecting (ha.reconnect.max-attempts)'],
   STOPPED: ['off', 'not started'],
 };
