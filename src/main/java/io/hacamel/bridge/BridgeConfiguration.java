@@ -119,6 +119,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         ObservabilityBeans.bind(context, metrics);
         PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
         HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
+        CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json);
     }
 
     /**

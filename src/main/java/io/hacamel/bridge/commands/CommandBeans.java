@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.ServerRefusals;
+import io.hacamel.bridge.mqtt.MqttConnection;
+import io.hacamel.bridge.mqtt.MqttSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -20,6 +22,21 @@ public final class CommandBeans {
     private static final String[] ROUTE_DURATIONS = {"commands.timeout"};
 
     private CommandBeans() {
+    }
+
+    /**
+     * Service calls from MQTT command topics, on the publishing's MQTT connection: bound after the publishing beans.
+     * Without MQTT (or with commands.mqtt.enabled=false) route mqtt-command is left out.
+     */
+    public static void bindMqtt(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json) {
+        MqttConnection connection = context.getRegistry().lookupByNameAndType("mqttConnection", MqttConnection.class);
+        if (connection == null || !Boolean.parseBoolean(settings.get("commands.mqtt.enabled"))) {
+            context.getPropertiesComponent().addOverrideProperty("commands.mqtt.enabled", "false");
+            return;
+        }
+        MqttSettings mqtt = MqttSettings.from(settings);
+        context.getRegistry().bind("mqttCommands",
+                new MqttCommands(connection, mqtt.baseTopic(), mqtt.qos(), context, json, meters));
     }
 
     public static void bind(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json)

@@ -38,8 +38,8 @@ class MosquittoTest extends BridgeTestSupport {
         Map<String, String> retained = awaitRetained(base + "/switch/camel_switch/state", "off");
         assertThat(retained).containsEntry(base + "/bridge/availability", "online")
                 .containsEntry(base + "/light/camel_lamp/state", "off")
-                .containsEntry(base + "/light/camel_lamp/supported_color_modes", "[\"brightness\"]")
-                .containsEntry(base + "/input_number/camel_level/min", "0.0");
+                .containsEntry(base + "/switch/camel_switch/attributes", "{\"friendly_name\":\"Camel Switch\"}");
+        assertThat(retained.get(base + "/input_number/camel_level/attributes")).contains("\"min\":0.0");
 
         simulator.home().removeEntity("light.camel_lamp");
 
