@@ -32,6 +32,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.cli.connector.DefaultCliConnectorFactory;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -89,6 +91,14 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry("metricsEndpoint")
     public MetricsEndpoint metricsEndpoint(CamelContext context) {
         return new MetricsEndpoint(metrics(context));
+    }
+
+    /** Camel JBang's status file ({@code camel get}), only when asked for: it costs CPU every second. */
+    @BindToRegistry("cliConnectorFactory")
+    public CliConnectorFactory cliConnectorFactory(@PropertyInject("observability.camel-cli") boolean enabled) {
+        DefaultCliConnectorFactory factory = new DefaultCliConnectorFactory();
+        factory.setEnabled(enabled);
+        return factory;
     }
 
     @BindToRegistry("apiErrors")
