@@ -32,7 +32,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.cli.connector.DefaultCliConnectorFactory;
 import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
@@ -93,14 +92,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new MetricsEndpoint(metrics(context));
     }
 
-    /** Camel JBang's status file ({@code camel get}), only when asked for: it costs CPU every second. */
-    @BindToRegistry("cliConnectorFactory")
-    public CliConnectorFactory cliConnectorFactory(@PropertyInject("observability.camel-cli") boolean enabled) {
-        DefaultCliConnectorFactory factory = new DefaultCliConnectorFactory();
-        factory.setEnabled(enabled);
-        return factory;
-    }
-
     @BindToRegistry("apiErrors")
     public ApiErrors apiErrors() {
         return new ApiErrors(json);
@@ -110,6 +101,12 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
+        CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
+        if (camelCli != null) {
+            camelCli.setEnabled(Boolean.parseBoolean(
+                    new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
+        }
         HomeAssistantComponent homeAssistant = homeAssistant(context);
         registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
