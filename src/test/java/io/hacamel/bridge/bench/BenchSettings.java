@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How the benchmark runs: where the jar is, how many runs of each figure, how long each step lasts, and the JVM
+ * How the benchmark runs: how the bridge is launched (normally {@code -jar target/ha-camel-bridge.jar}), how many runs of each figure, how long each step lasts, and the JVM
  * options of the bridge (none by default: the bridge as {@code java -jar} runs it).
  */
-record BenchSettings(Path jar, Path workDirectory, Path markdown, Path json, int runs, boolean quick,
+record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Path json, int runs, boolean quick,
         boolean preferMosquitto, List<String> bridgeJvmOptions, List<Double> latencyRates, List<Double> sustainedRates,
         String only, double profileRate) {
 

@@ -44,16 +44,23 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = parse(args);
+        if (settings.profileRate() > 0) {
+            Files.createDirectories(settings.workDirectory());
+            new Benchmark(settings).profile();
+        } else {
+            measure(settings);
+            System.out.println("Wrote " + settings.markdown() + " and " + settings.json());
+        }
+        System.exit(0);
+    }
+
+    /** Runs what the settings ask for and writes the report. */
+    static Results measure(BenchSettings settings) throws Exception {
         Files.createDirectories(settings.workDirectory());
         Benchmark benchmark = new Benchmark(settings);
-        if (settings.profileRate() > 0) {
-            benchmark.profile();
-            System.exit(0);
-        }
         benchmark.run();
         BenchmarkReport.write(benchmark.results, settings);
-        System.out.println("Wrote " + settings.markdown() + " and " + settings.json());
-        System.exit(0);
+        return benchmark.results;
     }
 
     static BenchSettings parse(String[] args) {
@@ -65,6 +72,7 @@ public final class Benchmark {
         String only = null;
         double profile = 0;
         Path out = root.resolve("docs");
+        List<String> launch = List.of("-jar", root.resolve("target/ha-camel-bridge.jar").toString());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -74,15 +82,16 @@ public final class Benchmark {
                 case "--only" -> only = args[++i];
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--profile" -> profile = Double.parseDouble(args[++i]);
+                case "--classpath" -> launch = List.of("-cp", args[++i], "io.hacamel.bridge.BridgeApplication");
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --runs N, --quick, "
-                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE");
+                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --classpath CP");
             }
         }
-        List<Double> latencyRates = List.of(100.0, 1_000.0, 5_000.0);
+        List<Double> latencyRates = quick ? List.of(200.0, 2_000.0) : List.of(100.0, 1_000.0, 5_000.0);
         List<Double> sustainedRates = quick ? List.of(2_000.0, 8_000.0)
                 : List.of(2_500.0, 5_000.0, 7_500.0, 10_000.0, 12_500.0, 15_000.0, 17_500.0, 20_000.0, 25_000.0,
                         30_000.0, 40_000.0);
-        return new BenchSettings(root.resolve("target/ha-camel-bridge.jar"), root.resolve("target/benchmarks"),
+        return new BenchSettings(launch, root.resolve("target/benchmarks"),
                 out.resolve("benchmarks.md"), out.resolve("benchmarks.json"), runs, quick, mosquitto, jvm, latencyRates,
                 sustainedRates, only, profile);
     }
@@ -144,7 +153,8 @@ public final class Benchmark {
             jcmd.waitFor();
             RateRun step = RateRun.at(rig, settings.profileRate(), Duration.ZERO, Duration.ofSeconds(22));
             record("profile", 1, step);
-            log("recording: %s (jfr print --events jdk.ExecutionSample %s)", recording, recording);
+            log("recording: %s", recording);
+            HotPath.print(recording, line -> System.out.println("[bench] " + line));
         }
     }
 

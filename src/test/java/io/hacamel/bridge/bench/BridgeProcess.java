@@ -43,16 +43,19 @@ final class BridgeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static BridgeProcess start(Path jar, Path workDirectory, String name, String haUrl, String token, String mqttUrl,
-            List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
+    /**
+     * @param launch what follows the JVM options: {@code -jar <jar>}, or {@code -cp <classpath> <main class>} for the
+     *               smoke test, which runs before the jar is packaged
+     */
+    static BridgeProcess start(List<String> launch, Path workDirectory, String name, String haUrl, String token,
+            String mqttUrl, List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
         Path home = Files.createDirectories(workDirectory.resolve(name + "-home"));
         Path log = workDirectory.resolve(name + ".log");
         int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("BRIDGE_HOME", home.toString());

@@ -47,7 +47,7 @@ final class Rig implements AutoCloseable {
             broker = HarnessBroker.start(settings.workDirectory(), settings.preferMosquitto());
             probe = new StateProbe(broker.url(), BASE_TOPIC, simulator.home());
             simulator.load().observe(probe);
-            BridgeProcess bridge = BridgeProcess.start(settings.jar(), settings.workDirectory(), name,
+            BridgeProcess bridge = BridgeProcess.start(settings.launch(), settings.workDirectory(), name,
                     simulator.httpUrl(), TOKEN, broker.url(), settings.bridgeJvmOptions(), Map.of());
             try {
                 double ready = bridge.awaitReady(Duration.ofSeconds(90));
