@@ -21,6 +21,7 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Predicate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * topics an entity no longer has are cleared, and after every (re)connect a snapshot republishes everything, since
  * the broker may have restarted without them.
  */
-public final class MqttStatestream extends ServiceSupport implements PublishWindow.Outcome {
+public final class MqttStatestream extends ServiceSupport implements PublishWindow.Outcome, Predicate {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
     static final String ROUTE = "direct:mqtt-publish";
@@ -86,6 +87,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     /** For the publish route: whether this change goes to MQTT. */
     public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
         return connection != null && filter.matches(entityId);
+    }
+
+    /** For the publish route ({@code filter: ref: statestream}): {@link #accepts}, without the method language. */
+    @Override
+    public boolean matches(Exchange exchange) {
+        return accepts(exchange.getMessage().getHeader(HomeAssistantConstants.ENTITY_ID, String.class));
     }
 
     /** For the publish route: queues the change; never blocks. */

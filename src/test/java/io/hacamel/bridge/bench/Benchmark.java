@@ -154,7 +154,7 @@ public final class Benchmark {
             RateRun step = RateRun.at(rig, settings.profileRate(), Duration.ZERO, Duration.ofSeconds(22));
             record("profile", 1, step);
             log("recording: %s", recording);
-            HotPath.print(recording, line -> System.out.println("[bench] " + line));
+            HotPath.print(recording, System.out::println);
         }
     }
 
