@@ -26,10 +26,14 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * MQTT probe outside the bridge's process. Writes docs/benchmarks.md (between its generated markers) and
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
  * {@code --only ceiling,latency,sustained,startup,cpu,reads,commands,resync}, {@code --artemis} (the broker embedded
- * in the harness instead of Mosquitto), {@code --jvm "-Xmx256m ..."} (the bridge's JVM options), {@code --out DIR}.
+ * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
+ * {@link #RECOMMENDED_JVM}), {@code --out DIR}, {@code --jar JAR} (another build of the bridge), {@code --profile RATE}
+ * (a flight recording of the hot path, printed).
  */
 public final class Benchmark {
 
+    /** The JVM options the README recommends for a small machine; {@code --jvm ""} measures the JVM's defaults. */
+    static final List<String> RECOMMENDED_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
     static final int HOME_5K = 5_000;
     static final int HOME_10K = 10_000;
     /** The rate CPU and memory are measured at when the sustained search did not run. */
@@ -68,7 +72,7 @@ public final class Benchmark {
         int runs = 2;
         boolean quick = false;
         boolean mosquitto = true;
-        List<String> jvm = List.of();
+        List<String> jvm = RECOMMENDED_JVM;
         String only = null;
         double profile = 0;
         Path out = root.resolve("docs");
@@ -82,9 +86,10 @@ public final class Benchmark {
                 case "--only" -> only = args[++i];
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--profile" -> profile = Double.parseDouble(args[++i]);
+                case "--jar" -> launch = List.of("-jar", Path.of(args[++i]).toAbsolutePath().toString());
                 case "--classpath" -> launch = List.of("-cp", args[++i], "io.hacamel.bridge.BridgeApplication");
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --runs N, --quick, "
-                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --classpath CP");
+                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --jar JAR, --classpath CP");
             }
         }
         List<Double> latencyRates = quick ? List.of(200.0, 2_000.0) : List.of(100.0, 1_000.0, 5_000.0);

@@ -23,8 +23,9 @@ final class Machine {
         machine.put("memory_gb", Math.round(memoryKilobytes() / 1024.0 / 1024.0));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("bridge_jvm_options", settings.bridgeJvmOptions().isEmpty() ? "(none: java -jar defaults)"
+        machine.put("bridge_jvm_options", settings.bridgeJvmOptions().isEmpty() ? "(none: the JVM's defaults)"
                 : String.join(" ", settings.bridgeJvmOptions()));
+        machine.put("bridge", String.join(" ", settings.launch()));
         machine.put("camel", mavenVersion("org.apache.camel", "camel-api"));
         machine.put("vertx", mavenVersion("io.vertx", "vertx-core"));
         machine.put("jackson", mavenVersion("com.fasterxml.jackson.core", "jackson-databind"));
