@@ -161,6 +161,9 @@ public final class MqttConnection extends ServiceSupport {
         }
         try {
             MqttConnectionOptions options = settings.connectionOptions();
+            if (brokerUrl.startsWith("tcp://") && options.getSocketFactory() == null) {
+                options.setSocketFactory(new NoDelaySockets());
+            }
             client.connect(options);
         } catch (Exception e) {
             connectFailed(e);
