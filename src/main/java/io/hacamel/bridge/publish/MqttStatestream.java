@@ -63,9 +63,9 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     private final AtomicLong retainedTopics = new AtomicLong();
     private final boolean embeddedBroker;
     private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    private final PublishWindow window;
     /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
     private int topicChange;
-    private final PublishWindow window;
     private ProducerTemplate template;
     private ExecutorService thread;
 
@@ -152,12 +152,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /** For mqtt-errors: the broker refused a message (or it could not be sent at all); it is skipped. */
     public void refused(Exchange exchange) {
-        skipped(exchange.getVariable("topic", String.class), exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                Throwable.class));
+        refusedByBroker(exchange.getVariable("topic", String.class),
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     @Override
-    public void skipped(String topic, Throwable error) {
+    public void refusedByBroker(String topic, Throwable error) {
         refused.increment();
         LOG.warn("Skipped MQTT topic {}: {}", topic, error == null ? "unknown" : error.toString());
     }

@@ -27,7 +27,7 @@ final class PublishWindow {
 
         void acknowledged(StateUpdate update, int topicChange);
 
-        void skipped(String topic, Throwable error);
+        void refusedByBroker(String topic, Throwable error);
 
         /** The broker went away while the update was on its way: publish it the careful way. */
         void resend(StateUpdate update);
@@ -118,7 +118,7 @@ final class PublishWindow {
                 if (MqttConnection.isOutage(e)) {
                     resend = true;
                 } else {
-                    outcome.skipped(update.messages().get(i).topic(), e);
+                    outcome.refusedByBroker(update.messages().get(i).topic(), e);
                 }
             }
         }

@@ -3,6 +3,7 @@ package io.hacamel.bridge.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the benchmark runs: how the bridge is launched (normally {@code -jar target/ha-camel-bridge.jar}), how many runs of each figure, how long each step lasts, and the JVM
@@ -10,7 +11,7 @@ import java.util.List;
  */
 record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Path json, int runs, boolean quick,
         boolean preferMosquitto, List<String> bridgeJvmOptions, List<Double> latencyRates, List<Double> sustainedRates,
-        String only, double profileRate) {
+        String only, double profileRate, Map<String, String> bridgeEnvironment) {
 
     Duration warmup() {
         return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(4);

@@ -27,8 +27,9 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
  * {@code --only ceiling,latency,sustained,startup,cpu,reads,commands,resync}, {@code --artemis} (the broker embedded
  * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
- * {@link #RECOMMENDED_JVM}), {@code --out DIR}, {@code --jar JAR} (another build of the bridge), {@code --profile RATE}
- * (a flight recording of the hot path, printed).
+ * {@link #RECOMMENDED_JVM}), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
+ * {@code --jar JAR} (another build of the bridge), {@code --profile RATE} (a flight recording of the hot path,
+ * printed).
  */
 public final class Benchmark {
 
@@ -76,6 +77,7 @@ public final class Benchmark {
         String only = null;
         double profile = 0;
         Path out = root.resolve("docs");
+        Map<String, String> environment = new LinkedHashMap<>();
         List<String> launch = List.of("-jar", root.resolve("target/ha-camel-bridge.jar").toString());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -86,10 +88,14 @@ public final class Benchmark {
                 case "--only" -> only = args[++i];
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--profile" -> profile = Double.parseDouble(args[++i]);
+                case "--env" -> {
+                    String[] pair = args[++i].split("=", 2);
+                    environment.put(pair[0], pair.length > 1 ? pair[1] : "");
+                }
                 case "--jar" -> launch = List.of("-jar", Path.of(args[++i]).toAbsolutePath().toString());
                 case "--classpath" -> launch = List.of("-cp", args[++i], "io.hacamel.bridge.BridgeApplication");
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --runs N, --quick, "
-                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --jar JAR, --classpath CP");
+                        + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --jar JAR, --env NAME=VALUE, --classpath CP");
             }
         }
         List<Double> latencyRates = quick ? List.of(200.0, 2_000.0) : List.of(100.0, 1_000.0, 5_000.0);
@@ -98,7 +104,7 @@ public final class Benchmark {
                         30_000.0, 40_000.0);
         return new BenchSettings(launch, root.resolve("target/benchmarks"),
                 out.resolve("benchmarks.md"), out.resolve("benchmarks.json"), runs, quick, mosquitto, jvm, latencyRates,
-                sustainedRates, only, profile);
+                sustainedRates, only, profile, Map.copyOf(environment));
     }
 
     private void run() throws Exception {

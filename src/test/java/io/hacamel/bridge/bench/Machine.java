@@ -26,6 +26,8 @@ final class Machine {
         machine.put("bridge_jvm_options", settings.bridgeJvmOptions().isEmpty() ? "(none: the JVM's defaults)"
                 : String.join(" ", settings.bridgeJvmOptions()));
         machine.put("bridge", String.join(" ", settings.launch()));
+        machine.put("bridge_environment", settings.bridgeEnvironment().keySet().stream().sorted()
+                .map(name -> name + "=" + settings.bridgeEnvironment().get(name)).toList());
         machine.put("camel", mavenVersion("org.apache.camel", "camel-api"));
         machine.put("vertx", mavenVersion("io.vertx", "vertx-core"));
         machine.put("jackson", mavenVersion("com.fasterxml.jackson.core", "jackson-databind"));

@@ -48,7 +48,7 @@ final class Rig implements AutoCloseable {
             probe = new StateProbe(broker.url(), BASE_TOPIC, simulator.home());
             simulator.load().observe(probe);
             BridgeProcess bridge = BridgeProcess.start(settings.launch(), settings.workDirectory(), name,
-                    simulator.httpUrl(), TOKEN, broker.url(), settings.bridgeJvmOptions(), Map.of());
+                    simulator.httpUrl(), TOKEN, broker.url(), settings.bridgeJvmOptions(), settings.bridgeEnvironment());
             try {
                 double ready = bridge.awaitReady(Duration.ofSeconds(90));
                 long readyAt = System.nanoTime();
