@@ -32,6 +32,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -100,6 +101,12 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
+        CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
+        if (camelCli != null) {
+            camelCli.setEnabled(Boolean.parseBoolean(
+                    new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
+        }
         HomeAssistantComponent homeAssistant = homeAssistant(context);
         registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));

@@ -10,7 +10,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.Predicate;
 
 /**
  * Which entities the bridge tracks (or a publishing target takes). Excluded domains and exclude patterns are checked
@@ -18,7 +21,7 @@ import org.apache.camel.Header;
  * ({@code sensor.*_temperature}) or, without wildcards, a prefix ({@code light.}). Without include patterns every
  * entity that is not excluded matches.
  */
-public final class EntityFilter {
+public final class EntityFilter implements Predicate {
 
     private final boolean enabled;
     private final List<String> includes;
@@ -53,6 +56,17 @@ public final class EntityFilter {
             filteredListener.accept(eventType);
         }
         return matches;
+    }
+
+    /**
+     * For the event route ({@code filter: ref: entityFilter}): {@link #accepts} on the exchange's headers, without
+     * the method language, which builds a bean processor on every call.
+     */
+    @Override
+    public boolean matches(Exchange exchange) {
+        Message message = exchange.getMessage();
+        return accepts(message.getHeader(HomeAssistantConstants.ENTITY_ID, String.class),
+                message.getHeader(HomeAssistantConstants.EVENT_TYPE, String.class));
     }
 
     /** Told the event type of every event the filters keep out (for metrics); must be cheap. */

@@ -133,6 +133,9 @@ public class HomeAssistantConsumer extends DefaultConsumer {
             if (event.timeFired() != null) {
                 message.setHeader(HomeAssistantConstants.TIME_FIRED, event.timeFired());
             }
+            if (event.newState() != null) {
+                message.setHeader(HomeAssistantConstants.NEW_STATE_OBJECT, event.newState());
+            }
             setState(message, HomeAssistantConstants.STATE, event.newState());
             setState(message, HomeAssistantConstants.OLD_STATE, event.oldState());
             getProcessor().process(exchange);

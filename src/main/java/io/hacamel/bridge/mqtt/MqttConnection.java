@@ -54,7 +54,7 @@ public final class MqttConnection extends ServiceSupport {
         this.settings = settings;
         this.brokerUrl = brokerUrl;
         this.camelContext = camelContext;
-        this.client = new MqttClient(brokerUrl, settings.clientId(), new MemoryPersistence());
+        this.client = new AheadClient(brokerUrl, settings.clientId());
         // a publish waits this long for the broker's acknowledgement, so a half-open connection cannot hang a route
         client.setTimeToWait(settings.publishTimeout().toMillis());
         client.setCallback(new LossListener());
@@ -63,6 +63,20 @@ public final class MqttConnection extends ServiceSupport {
     /** The client the routes publish with; connected whenever {@link #isConnected()}. */
     public MqttClient client() {
         return client;
+    }
+
+    /**
+     * Publishes a retained message at the configured QoS without waiting for the broker's acknowledgement, so that
+     * several can be on their way at once; {@link #awaitAcknowledgement} waits for one. Throws what Paho throws when
+     * it cannot even send (not connected, more in flight than the broker's Receive Maximum allows).
+     */
+    public IMqttToken publishAhead(String topic, byte[] payload) throws MqttException {
+        return ((AheadClient) client).publishAhead(topic, new MqttMessage(payload, settings.qos(), true, null));
+    }
+
+    /** Waits up to mqtt.publish-timeout for the broker to acknowledge a message published ahead. */
+    public void awaitAcknowledgement(IMqttToken token) throws MqttException {
+        token.waitForCompletion(settings.publishTimeout().toMillis());
     }
 
     public String brokerUrl() {
@@ -147,6 +161,9 @@ public final class MqttConnection extends ServiceSupport {
         }
         try {
             MqttConnectionOptions options = settings.connectionOptions();
+            if (brokerUrl.startsWith("tcp://") && options.getSocketFactory() == null) {
+                options.setSocketFactory(new NoDelaySockets());
+            }
             client.connect(options);
         } catch (Exception e) {
             connectFailed(e);
@@ -235,6 +252,18 @@ public final class MqttConnection extends ServiceSupport {
 
         @Override
         public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+
+    /** Paho's blocking client, which the routes use, plus publishing ahead through its asynchronous client. */
+    private static final class AheadClient extends MqttClient {
+
+        AheadClient(String brokerUrl, String clientId) throws MqttException {
+            super(brokerUrl, clientId, new MemoryPersistence());
+        }
+
+        IMqttToken publishAhead(String topic, MqttMessage message) throws MqttException {
+            return aClient.publish(topic, message);
         }
     }
 }

@@ -21,6 +21,7 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.Predicate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * topics an entity no longer has are cleared, and after every (re)connect a snapshot republishes everything, since
  * the broker may have restarted without them.
  */
-public final class MqttStatestream extends ServiceSupport {
+public final class MqttStatestream extends ServiceSupport implements PublishWindow.Outcome, Predicate {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
     static final String ROUTE = "direct:mqtt-publish";
@@ -62,6 +63,7 @@ public final class MqttStatestream extends ServiceSupport {
     private final AtomicLong retainedTopics = new AtomicLong();
     private final boolean embeddedBroker;
     private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    private final PublishWindow window;
     /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
     private int topicChange;
     private ProducerTemplate template;
@@ -79,11 +81,18 @@ public final class MqttStatestream extends ServiceSupport {
         this.filter = filter;
         this.layout = layout;
         this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver);
+        this.window = connection == null ? null : new PublishWindow(connection, this);
     }
 
     /** For the publish route: whether this change goes to MQTT. */
     public boolean accepts(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
         return connection != null && filter.matches(entityId);
+    }
+
+    /** For the publish route ({@code filter: ref: statestream}): {@link #accepts}, without the method language. */
+    @Override
+    public boolean matches(Exchange exchange) {
+        return accepts(exchange.getMessage().getHeader(HomeAssistantConstants.ENTITY_ID, String.class));
     }
 
     /** For the publish route: queues the change; never blocks. */
@@ -105,11 +114,7 @@ public final class MqttStatestream extends ServiceSupport {
             return retained.entrySet().stream()
                     .flatMap(entry -> difference(entry.getKey(), null, entry.getValue(), true).stream()).iterator();
         }
-        JsonNode before = retained.get(update.entityId());
-        if (before == null && update.isRemoval()) {
-            before = update.oldState();
-        }
-        return difference(update.entityId(), before, update.newState(), false).iterator();
+        return changes(update).iterator();
     }
 
     /** For the mqtt-publish route: the broker now holds the update. */
@@ -147,9 +152,25 @@ public final class MqttStatestream extends ServiceSupport {
 
     /** For mqtt-errors: the broker refused a message (or it could not be sent at all); it is skipped. */
     public void refused(Exchange exchange) {
+        refusedByBroker(exchange.getVariable("topic", String.class),
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    @Override
+    public void refusedByBroker(String topic, Throwable error) {
         refused.increment();
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        LOG.warn("Skipped MQTT topic {}: {}", exchange.getVariable("topic"), error == null ? "unknown" : error.toString());
+        LOG.warn("Skipped MQTT topic {}: {}", topic, error == null ? "unknown" : error.toString());
+    }
+
+    @Override
+    public void acknowledged(StateUpdate update, int topicChange) {
+        this.topicChange = topicChange;
+        published(update);
+    }
+
+    @Override
+    public void resend(StateUpdate update) {
+        sendThroughRoute(update);
     }
 
     @Override
@@ -236,6 +257,15 @@ public final class MqttStatestream extends ServiceSupport {
         return description;
     }
 
+    /** What to send for a change or removal, against what the broker holds. */
+    private List<Message> changes(StateUpdate update) {
+        JsonNode before = retained.get(update.entityId());
+        if (before == null && update.isRemoval()) {
+            before = update.oldState();
+        }
+        return difference(update.entityId(), before, update.newState(), false);
+    }
+
     private List<Message> difference(String entityId, JsonNode before, JsonNode after, boolean everything) {
         Map<String, byte[]> old = before == null ? Map.of() : layout.topics(entityId, before, name -> { });
         Map<String, byte[]> now = after == null ? Map.of() : layout.topics(entityId, after, this::skipped);
@@ -274,7 +304,28 @@ public final class MqttStatestream extends ServiceSupport {
         }
     }
 
+    /**
+     * While changes wait, they are published ahead through the window; a snapshot, and the last change before the
+     * queue runs dry, wait until the broker acknowledged everything, as each change did before there was a window.
+     */
     private boolean deliver(StateUpdate update) {
+        if (update.isSnapshot() || window.holds(update.entityId())) {
+            window.settleAll();
+        }
+        if (update.isSnapshot()) {
+            return sendThroughRoute(update);
+        }
+        List<Message> messages = changes(update);
+        int change = topicChange;
+        topicChange = 0;
+        window.send(update, messages, change);
+        if (queue.depth() == 0) {
+            window.settleAll();
+        }
+        return !Thread.currentThread().isInterrupted();
+    }
+
+    private boolean sendThroughRoute(StateUpdate update) {
         Exchange exchange = template.send(ROUTE, e -> e.getMessage().setBody(update));
         Throwable error = exchange.getException();
         if (error == null) {

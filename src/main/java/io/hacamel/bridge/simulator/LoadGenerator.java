@@ -13,6 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadGenerator {
 
+    /** Told of every load change as it is made, on the simulation's event loop; must be cheap. For benchmarks. */
+    @FunctionalInterface
+    public interface Observer {
+
+        /** @param nanoTime {@link System#nanoTime()} of the tick that made the change (its frames leave after it) */
+        void changed(String entityId, String state, long nanoTime);
+    }
+
     private static final long TICK_MILLIS = 10;
     /** A stalled event loop does not catch up with more than this much backlog at once. */
     private static final double MAX_BACKLOG_SECONDS = 0.5;
@@ -26,6 +34,7 @@ public final class LoadGenerator {
     private long emittedSinceStart;
     private List<LoadTarget> targets = List.of();
     private int cursor;
+    private volatile Observer observer;
 
     LoadGenerator(Simulation sim) {
         this.sim = sim;
@@ -65,6 +74,11 @@ public final class LoadGenerator {
         return rate > 0;
     }
 
+    /** Who is told of each change from now on; null for nobody. */
+    public void observe(Observer value) {
+        observer = value;
+    }
+
     /** State changes made since the simulator started. */
     public long eventsSent() {
         return sent.get();
@@ -82,10 +96,16 @@ public final class LoadGenerator {
             due = cap;
         }
         SimulatedHome home = sim.home();
+        Observer told = observer;
+        long now = System.nanoTime();
         for (long i = 0; i < due; i++) {
             LoadTarget target = targets.get(cursor);
             cursor = (cursor + 1) % targets.size();
-            home.setState(target.entityId(), target.nextState());
+            String state = target.nextState();
+            home.setState(target.entityId(), state);
+            if (told != null) {
+                told.changed(target.entityId(), state, now);
+            }
         }
         emittedSinceStart += due;
         sent.addAndGet(due);

@@ -86,6 +86,12 @@ public final class SimulatorStats {
         return maxPending.get();
     }
 
+    /** Starts a new high-water mark of pending messages (all connections), e.g. for each step of a benchmark. */
+    public void resetMaxPendingOutbound() {
+        maxPending.set(0);
+        maxPendingByConnection.clear();
+    }
+
     /** Per connection number (1 for the first connection since start), the most outbound messages ever pending. */
     public Map<Integer, Integer> maxPendingOutboundByConnection() {
         Map<Integer, Integer> copy = new TreeMap<>();

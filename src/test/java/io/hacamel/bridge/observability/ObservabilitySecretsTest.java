@@ -48,6 +48,8 @@ class ObservabilitySecretsTest extends BridgeTestSupport {
     @Override
     protected void bridgeProperties(Properties properties) {
         properties.put("bridge.api-key", API_KEY);
+        // off by default (it costs CPU every second); when a user turns it on, the file must hold no secret
+        properties.put("observability.camel-cli", "true");
     }
 
     @Test

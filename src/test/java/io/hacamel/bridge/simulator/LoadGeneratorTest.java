@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest extends SimulatorTestSupport {
@@ -57,6 +59,25 @@ class LoadGeneratorTest extends SimulatorTestSupport {
                 }
             }
         }
+    }
+
+    @Test
+    void tellsTheObserverOfEveryChangeItMakes() {
+        HaSimulator simulator = start(new SimulatorOptions().home(SimulatedHome.generated(200, 5)));
+        Map<String, String> told = new ConcurrentHashMap<>();
+        AtomicLong changes = new AtomicLong();
+        simulator.load().observe((entityId, state, nanoTime) -> {
+            told.put(entityId, state);
+            changes.incrementAndGet();
+        });
+
+        simulator.load().start(2_000);
+        await().atMost(TestClient.WAIT).until(() -> changes.get() >= 1_000);
+        simulator.load().stop();
+
+        assertThat(changes.get()).isEqualTo(simulator.load().eventsSent());
+        told.forEach((entityId, state) ->
+            assertThat(simulator.home().state(entityId).path("state").asText()).as(entityId).isEqualTo(state));
     }
 
     @Test

@@ -24,6 +24,10 @@ class SlowConsumerTest extends SimulatorTestSupport {
         assertThat(simulator.stats().slowConsumerClosures()).isEqualTo(1);
         assertThat(simulator.stats().maxPendingOutbound()).isGreaterThanOrEqualTo(4096);
         assertThat(simulator.stats().maxPendingOutboundByConnection()).containsKey(1);
+
+        simulator.stats().resetMaxPendingOutbound();
+        assertThat(simulator.stats().maxPendingOutbound()).isZero();
+        assertThat(simulator.stats().maxPendingOutboundByConnection()).isEmpty();
     }
 
     @Test

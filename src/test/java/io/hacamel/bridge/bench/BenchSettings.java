@@ -1,0 +1,40 @@
+package io.hacamel.bridge.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the benchmark runs: how the bridge is launched (normally {@code -jar target/ha-camel-bridge.jar}), how many runs of each figure, how long each step lasts, and the JVM
+ * options of the bridge (none by default: the bridge as {@code java -jar} runs it).
+ */
+record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Path json, int runs, boolean quick,
+        boolean preferMosquitto, List<String> bridgeJvmOptions, List<Double> latencyRates, List<Double> sustainedRates,
+        String only, double profileRate, Map<String, String> bridgeEnvironment) {
+
+    Duration warmup() {
+        return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(4);
+    }
+
+    Duration measure() {
+        return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
+    }
+
+    /** Steps of the search for the sustained rate: long enough for Home Assistant's 10 s slow-consumer rule. */
+    Duration stepMeasure() {
+        return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(12);
+    }
+
+    int reads() {
+        return quick ? 500 : 20_000;
+    }
+
+    int commands() {
+        return quick ? 100 : 2_000;
+    }
+
+    boolean wants(String part) {
+        return only == null || only.contains(part);
+    }
+}

@@ -1,0 +1,161 @@
+package io.hacamel.bridge.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.testing.FreePorts;
+
+/**
+ * The packaged bridge ({@code java -jar target/ha-camel-bridge.jar}) as a process of its own, with an empty
+ * BRIDGE_HOME (so the jar's own configuration and routes) and the simulator and the harness's broker given by
+ * environment variables, the way a user runs it. Its CPU time and resident memory come from /proc.
+ */
+final class BridgeProcess implements AutoCloseable {
+
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int port;
+    private final long startedNanos;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private BridgeProcess(Process process, int port, long startedNanos, Path log) {
+        this.process = process;
+        this.port = port;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /**
+     * @param launch what follows the JVM options: {@code -jar <jar>}, or {@code -cp <classpath> <main class>} for the
+     *               smoke test, which runs before the jar is packaged
+     */
+    static BridgeProcess start(List<String> launch, Path workDirectory, String name, String haUrl, String token,
+            String mqttUrl, List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
+        Path home = Files.createDirectories(workDirectory.resolve(name + "-home"));
+        Path log = workDirectory.resolve(name + ".log");
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("BRIDGE_HOME", home.toString());
+        environment.put("HA_URL", haUrl);
+        environment.put("HA_TOKEN", token);
+        environment.put("MQTT_URL", mqttUrl);
+        environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        environment.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
+        environment.putAll(extraEnvironment);
+        long startedNanos = System.nanoTime();
+        return new BridgeProcess(builder.start(), port, startedNanos, log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Seconds from the process's start until GET /health/ready answered 200; polls every few milliseconds. */
+    double awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The bridge exited with " + process.exitValue() + "; see " + log);
+            }
+            if (ready()) {
+                return (System.nanoTime() - startedNanos) / 1e9;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("The bridge was not ready within " + timeout + "; see " + log);
+    }
+
+    boolean ready() {
+        try {
+            return get("/health/ready").statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode status() throws IOException, InterruptedException {
+        return JSON.readTree(get("/status").body());
+    }
+
+    /** The sum of a Prometheus meter's samples whose line starts with the name (all its tags). */
+    double metric(String name) throws IOException, InterruptedException {
+        String text = get("/metrics").body();
+        Matcher lines = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
+                .matcher(text);
+        double sum = 0;
+        while (lines.find()) {
+            sum += Double.parseDouble(lines.group(2));
+        }
+        return sum;
+    }
+
+    /** User plus system CPU seconds the process used so far. */
+    double cpuSeconds() throws IOException {
+        return cpuSeconds(pid());
+    }
+
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the name: state is field 3 of proc(5); utime and stime are fields 14 and 15
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Resident memory now, in MB. */
+    double rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.hacamel.bridge.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.hacamel.bridge.simulator.HaSimulator;
+import io.hacamel.bridge.simulator.SimulatedHome;
+import io.hacamel.bridge.simulator.SimulatorOptions;
+
+/**
+ * What one measurement runs on: the simulator with a generated home, a broker, the probe, and the packaged bridge
+ * connected to both. The simulator, broker (when embedded) and probe live in the harness's JVM, the bridge alone in
+ * its own process, so that only the bridge is measured.
+ */
+final class Rig implements AutoCloseable {
+
+    static final String TOKEN = "benchmark-token";
+    static final String BASE_TOPIC = "homeassistant/statestream";
+
+    final HaSimulator simulator;
+    final HarnessBroker broker;
+    final StateProbe probe;
+    final BridgeProcess bridge;
+    /** Seconds from the bridge's process start to its first 200 from /health/ready. */
+    final double readySeconds;
+    /** Seconds from ready until the broker held every entity's state. */
+    final double initialPublishSeconds;
+
+    private Rig(HaSimulator simulator, HarnessBroker broker, StateProbe probe, BridgeProcess bridge,
+            double readySeconds, double initialPublishSeconds) {
+        this.simulator = simulator;
+        this.broker = broker;
+        this.probe = probe;
+        this.bridge = bridge;
+        this.readySeconds = readySeconds;
+        this.initialPublishSeconds = initialPublishSeconds;
+    }
+
+    static Rig start(BenchSettings settings, String name, int entities) throws Exception {
+        HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
+                .home(SimulatedHome.generated(entities, 42)));
+        HarnessBroker broker = null;
+        StateProbe probe = null;
+        try {
+            broker = HarnessBroker.start(settings.workDirectory(), settings.preferMosquitto());
+            probe = new StateProbe(broker.url(), BASE_TOPIC, simulator.home());
+            simulator.load().observe(probe);
+            BridgeProcess bridge = BridgeProcess.start(settings.launch(), settings.workDirectory(), name,
+                    simulator.httpUrl(), TOKEN, broker.url(), settings.bridgeJvmOptions(), settings.bridgeEnvironment());
+            try {
+                double ready = bridge.awaitReady(Duration.ofSeconds(90));
+                long readyAt = System.nanoTime();
+                awaitStates(probe, simulator, Duration.ofSeconds(120));
+                double published = (System.nanoTime() - readyAt) / 1e9;
+                // the JIT compiles the hot path in the first seconds of load: measure the bridge as it runs for days
+                simulator.load().start(2_000);
+                Thread.sleep(settings.warmup().toMillis() * 3);
+                simulator.load().stop();
+                awaitStates(probe, simulator, Duration.ofSeconds(120));
+                return new Rig(simulator, broker, probe, bridge, ready, published);
+            } catch (Exception e) {
+                bridge.close();
+                throw e;
+            }
+        } catch (Exception e) {
+            if (probe != null) {
+                probe.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            simulator.close();
+            throw e;
+        }
+    }
+
+    List<String> entityIds() {
+        return simulator.home().entityIds();
+    }
+
+    /** Waits until the broker delivered every entity's current state; returns how many still differ at the end. */
+    static int awaitStates(StateProbe probe, HaSimulator simulator, Duration timeout) throws InterruptedException {
+        List<String> ids = simulator.home().entityIds();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int differing = probe.differing(simulator.home(), ids);
+        while (differing > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            differing = probe.differing(simulator.home(), ids);
+        }
+        return differing;
+    }
+
+    Path log() {
+        return bridge.log();
+    }
+
+    @Override
+    public void close() throws Exception {
+        simulator.load().stop();
+        bridge.close();
+        probe.close();
+        broker.close();
+        simulator.close();
+    }
+}
