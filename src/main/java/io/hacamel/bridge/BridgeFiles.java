@@ -1,10 +1,15 @@
 package io.hacamel.bridge;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.camel.main.MainConfigurationProperties;
 
@@ -34,7 +39,34 @@ public final class BridgeFiles {
 
     public static String routesPattern(Path home) {
         Path routes = home.resolve("routes");
-        return Files.isDirectory(routes) ? "file:" + routes + "/*.camel.yaml" : "classpath:routes/*.camel.yaml";
+        return Files.isDirectory(routes) ? "file:" + routes + "/*.camel.yaml" : builtInRoutes();
+    }
+
+    /**
+     * The built-in routes by name. For a wildcard in the class path, Camel reads the whole 45 MB jar entry by entry,
+     * twice: a second of the start.
+     */
+    static String builtInRoutes() {
+        try {
+            Path source = Path.of(BridgeFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return routeFileNames(source).filter(name -> name.endsWith(".camel.yaml")).sorted()
+                    .map(name -> "classpath:routes/" + name).collect(Collectors.joining(","));
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "classpath:routes/*.camel.yaml";
+        }
+    }
+
+    static Stream<String> routeFileNames(Path classes) throws IOException {
+        if (Files.isDirectory(classes)) {
+            try (Stream<Path> files = Files.list(classes.resolve("routes"))) {
+                return files.map(file -> file.getFileName().toString()).toList().stream();
+            }
+        }
+        try (JarFile jar = new JarFile(classes.toFile())) {
+            return jar.stream().map(entry -> entry.getName())
+                    .filter(name -> name.startsWith("routes/") && name.indexOf('/', "routes/".length()) < 0)
+                    .map(name -> name.substring("routes/".length())).toList().stream();
+        }
     }
 
     static void configure(MainConfigurationProperties configuration, Path home) {
