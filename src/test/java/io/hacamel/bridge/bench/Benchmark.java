@@ -375,24 +375,16 @@ public final class Benchmark {
                 }
             }
         });
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (rig.bridge.ready() && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        while (rig.simulator.stats().authenticatedClients() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Duration timeout = Duration.ofSeconds(60);
+        Waits.until(timeout, Duration.ofMillis(1), () -> !rig.bridge.ready());
+        Waits.until(timeout, Duration.ofMillis(1), () -> rig.simulator.stats().authenticatedClients() > 0);
         long authenticatedAt = System.nanoTime();
-        while (!rig.bridge.ready() && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        Waits.until(timeout, Duration.ofMillis(2), rig.bridge::ready);
         double readySeconds = (System.nanoTime() - authenticatedAt) / 1e9;
         double published = Double.NaN;
         if (changeEverything) {
             int entities = rig.entityIds().size();
-            while (rig.probe.received() - receivedBefore < entities && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
+            Waits.until(timeout, Duration.ofMillis(2), () -> rig.probe.received() - receivedBefore >= entities);
             published = (System.nanoTime() - authenticatedAt) / 1e9;
         }
         double bridgeMillis = rig.bridge.status().findValue("last_resync_ms").asDouble();

@@ -83,15 +83,14 @@ final class BridgeProcess implements AutoCloseable {
 
     /** Seconds from the process's start until GET /health/ready answered 200; polls every few milliseconds. */
     double awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean ready = Waits.until(timeout, Duration.ofMillis(5), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The bridge exited with " + process.exitValue() + "; see " + log);
             }
-            if (ready()) {
-                return (System.nanoTime() - startedNanos) / 1e9;
-            }
-            Thread.sleep(5);
+            return ready();
+        });
+        if (ready) {
+            return (System.nanoTime() - startedNanos) / 1e9;
         }
         throw new IllegalStateException("The bridge was not ready within " + timeout + "; see " + log);
     }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
@@ -76,13 +77,10 @@ final class HarnessBroker implements AutoCloseable {
                     + "log_type error\n");
             Process process = new ProcessBuilder(binary, "-c", config.toString()).redirectErrorStream(true)
                     .redirectOutput(workDirectory.resolve("mosquitto-" + port + ".log").toFile()).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                if (listening(port)) {
-                    return new HarnessBroker("tcp://127.0.0.1:" + port, HarnessBroker.mosquittoVersion()
-                            + " (separate process)", process, null);
-                }
-                Thread.sleep(20);
+            if (Waits.until(Duration.ofSeconds(5), Duration.ofMillis(20), () -> !process.isAlive() || listening(port))
+                    && listening(port)) {
+                return new HarnessBroker("tcp://127.0.0.1:" + port, HarnessBroker.mosquittoVersion()
+                        + " (separate process)", process, null);
             }
             process.destroy();
         }

@@ -83,13 +83,8 @@ final class Rig implements AutoCloseable {
     /** Waits until the broker delivered every entity's current state; returns how many still differ at the end. */
     static int awaitStates(StateProbe probe, HaSimulator simulator, Duration timeout) throws InterruptedException {
         List<String> ids = simulator.home().entityIds();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int differing = probe.differing(simulator.home(), ids);
-        while (differing > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            differing = probe.differing(simulator.home(), ids);
-        }
-        return differing;
+        Waits.until(timeout, Duration.ofMillis(50), () -> probe.differing(simulator.home(), ids) == 0);
+        return probe.differing(simulator.home(), ids);
     }
 
     Path log() {
