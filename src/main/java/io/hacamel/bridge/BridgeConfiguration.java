@@ -22,6 +22,7 @@ import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
 import io.hacamel.bridge.hub.HubBeans;
 import io.hacamel.bridge.observability.MetricsEndpoint;
 import io.hacamel.bridge.observability.ObservabilityBeans;
+import io.hacamel.bridge.observability.RouteMeters;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.hacamel.bridge.publish.PublishingBeans;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -112,6 +113,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
         PrometheusMeterRegistry metrics = metrics(context);
+        context.addRoutePolicyFactory(new RouteMeters(metrics));
         SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);
         HealthReport health = new HealthReport(json, session);
