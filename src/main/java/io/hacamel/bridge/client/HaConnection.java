@@ -193,7 +193,7 @@ public final class HaConnection {
             onConnectFailed(new HaException(HaErrorCode.CANNOT_CONNECT, "cannot read the access token: " + e.getMessage()));
             return;
         }
-        HaSocket.open(client, context, mapper, url, token, options.handshakeTimeout(), new SocketListener())
+        HaSocket.open(client, context, mapper, url, token, options, new SocketListener())
                 .onComplete(ar -> {
                     if (!started) {
                         if (ar.succeeded()) {

@@ -1,17 +1,24 @@
 package io.hacamel.bridge.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.net.PemTrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +60,16 @@ final class HaSocket {
     private Future<io.vertx.core.http.WebSocket> connecting;
     private long handshakeTimer = -1;
     private String closeReason;
+    private final int maxMessageSize;
+    /** The frames so far of a message Home Assistant sent in several; null between messages. */
+    private Buffer fragments;
+    private boolean binaryMessage;
+    private boolean oversized;
 
-    private HaSocket(WebSocketClient client, Context context, ObjectMapper mapper, String token, Listener listener) {
+    private HaSocket(WebSocketClient client, Context context, ObjectMapper mapper, String token, int maxMessageSize,
+            Listener listener) {
         this.context = context;
+        this.maxMessageSize = maxMessageSize;
         this.mapper = mapper;
         this.token = token;
         this.listener = listener;
@@ -67,8 +81,9 @@ final class HaSocket {
      * an {@link HaException}: CANNOT_CONNECT, INVALID_AUTH, HANDSHAKE_TIMEOUT or PROTOCOL_ERROR.
      */
     static Future<HaSocket> open(WebSocketClient client, Context context, ObjectMapper mapper, URI url, String token,
-            Duration handshakeTimeout, Listener listener) {
-        HaSocket socket = new HaSocket(client, context, mapper, token, listener);
+            HaClientOptions options, Listener listener) {
+        Duration handshakeTimeout = options.handshakeTimeout();
+        HaSocket socket = new HaSocket(client, context, mapper, token, options.maxFrameSize(), listener);
         Promise<HaSocket> opened = Promise.promise();
         context.runOnContext(v -> socket.start(url, handshakeTimeout));
         socket.handshake.future().onComplete(ar -> {
@@ -82,8 +97,7 @@ final class HaSocket {
     }
 
     private void start(URI url, Duration handshakeTimeout) {
-        ws.textMessageHandler(this::onText);
-        ws.binaryMessageHandler(data -> listenerMalformed("binary frame of " + data.length() + " bytes", null));
+        ws.frameHandler(this::onFrame);
         ws.exceptionHandler(this::onError);
         ws.closeHandler(v -> onClose());
         handshakeTimer = context.owner().setTimer(handshakeTimeout.toMillis(), t -> {
@@ -122,30 +136,77 @@ final class HaSocket {
         });
     }
 
-    private void onText(String text) {
-        if (phase == Phase.OPEN) {
-            JsonNode frame;
-            try {
-                frame = mapper.readTree(text);
-            } catch (Exception e) {
-                listenerMalformed(excerpt(text), e);
-                return;
+    /**
+     * Reads whole messages from their frames, as Vert.x's text message handler does, but parses the bytes as they
+     * came: decoding every event frame to a {@code String} first doubled what the reader allocated.
+     */
+    private void onFrame(WebSocketFrame frame) {
+        if (!(frame.isText() || frame.isBinary() || frame.isContinuation())) {
+            return; // pings, pongs and the close frame are Vert.x's
+        }
+        if (!frame.isContinuation()) {
+            fragments = null;
+            binaryMessage = frame.isBinary();
+            oversized = false;
+        }
+        if (frame.isFinal() && fragments == null && !oversized) {
+            onMessage(frame.binaryData()); // the usual case: Home Assistant sends each message in one frame
+            return;
+        }
+        if (!oversized) {
+            fragments = fragments == null ? frame.binaryData().copy() : fragments.appendBuffer(frame.binaryData());
+            if (fragments.length() > maxMessageSize) {
+                oversized = true;
+                listenerMalformed("(not read) a fragmented message over the maximum message size of "
+                        + maxMessageSize + " bytes", null);
+                fragments = null;
             }
-            if (frame == null || !(frame.isObject() || frame.isArray())) {
-                listenerMalformed(excerpt(text), null);
-            } else if (frame.isArray()) {
-                frame.forEach(message -> dispatch(message, text));
-            } else {
-                dispatch(frame, text);
+        }
+        if (frame.isFinal()) {
+            Buffer message = fragments;
+            fragments = null;
+            if (message != null) {
+                onMessage(message);
             }
-        } else if (phase != Phase.CLOSED) {
-            onHandshakeText(text);
         }
     }
 
-    private void dispatch(JsonNode message, String frameText) {
+    private void onMessage(Buffer data) {
+        if (binaryMessage) {
+            listenerMalformed("binary frame of " + data.length() + " bytes", null);
+        } else if (phase == Phase.OPEN) {
+            JsonNode frame;
+            try {
+                frame = parse(data);
+            } catch (Exception e) {
+                listenerMalformed(excerpt(data), e);
+                return;
+            }
+            if (frame == null || !(frame.isObject() || frame.isArray())) {
+                listenerMalformed(excerpt(data), null);
+            } else if (frame.isArray()) {
+                frame.forEach(message -> dispatch(message, data));
+            } else {
+                dispatch(frame, data);
+            }
+        } else if (phase != Phase.CLOSED) {
+            onHandshakeText(data.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private JsonNode parse(Buffer data) throws IOException {
+        ByteBuf bytes = data.getByteBuf();
+        if (bytes.hasArray()) {
+            return mapper.readTree(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        }
+        try (InputStream in = new ByteBufInputStream(bytes)) {
+            return mapper.readTree(in);
+        }
+    }
+
+    private void dispatch(JsonNode message, Buffer frameData) {
         if (!message.isObject() || !message.path("type").isTextual()) {
-            listenerMalformed(excerpt(frameText), null);
+            listenerMalformed(excerpt(frameData), null);
         } else {
             listener.onMessage(this, message);
         }
@@ -196,10 +257,7 @@ final class HaSocket {
 
     private void onError(Throwable error) {
         String description = describe(error);
-        if (phase == Phase.OPEN && error instanceof IllegalStateException && description.contains("max message size")) {
-            // a message over the size limit: Vert.x drops it and the socket stays usable
-            listenerMalformed("(not read) " + description, (IllegalStateException) error);
-        } else if (phase == Phase.OPEN) {
+        if (phase == Phase.OPEN) {
             closeReason = closeReason != null ? closeReason : description; // the close handler follows
         } else {
             failHandshake(new HaException(HaErrorCode.CANNOT_CONNECT, "WebSocket error: " + description, error));
@@ -258,6 +316,10 @@ final class HaSocket {
             client.setTrustAll(true).setVerifyHost(false);
         }
         return client;
+    }
+
+    private static String excerpt(Buffer data) {
+        return excerpt(data.toString(StandardCharsets.UTF_8));
     }
 
     private static String excerpt(String text) {

@@ -21,6 +21,7 @@ public final class SimulatorOptions {
     private Duration authTimeout = Duration.ofSeconds(10);
     private Duration heartbeat = Duration.ofSeconds(55);
     private SlowConsumerLimits slowConsumerLimits = SlowConsumerLimits.HOME_ASSISTANT;
+    private int maxOutboundFrameBytes = 256 * 1024 * 1024;
 
     /** A shared Vert.x; without one the simulator makes its own and closes it on {@link HaSimulator#close()}. */
     public SimulatorOptions vertx(Vertx value) {
@@ -137,5 +138,18 @@ public final class SimulatorOptions {
 
     public SlowConsumerLimits slowConsumerLimits() {
         return slowConsumerLimits;
+    }
+
+    /**
+     * Outbound messages longer than this go out in several frames (a text frame and continuations), which Home
+     * Assistant never does but the WebSocket protocol allows; by default nothing is split.
+     */
+    public SimulatorOptions maxOutboundFrameBytes(int value) {
+        maxOutboundFrameBytes = value;
+        return this;
+    }
+
+    public int maxOutboundFrameBytes() {
+        return maxOutboundFrameBytes;
     }
 }

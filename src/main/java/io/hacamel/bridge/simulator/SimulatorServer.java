@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 final class SimulatorServer {
 
     private static final String WEBSOCKET_PATH = "/api/websocket";
-    /** Outbound frames are never split: Home Assistant sends even a 5 MB get_states as one frame. */
-    private static final int MAX_FRAME_BYTES = 256 * 1024 * 1024;
     /** aiohttp's default limit for one incoming message. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
     private static final Duration BLOCKING_TIMEOUT = Duration.ofSeconds(30);
@@ -93,7 +91,7 @@ final class SimulatorServer {
             .setHost(sim.options().host())
             .setPort(port)
             .setReuseAddress(true)
-            .setMaxWebSocketFrameSize(MAX_FRAME_BYTES)
+            .setMaxWebSocketFrameSize(sim.options().maxOutboundFrameBytes())
             .setMaxWebSocketMessageSize(MAX_INBOUND_MESSAGE_BYTES)
             .setRegisterWebSocketWriteHandlers(false);
         if (sim.options().tls()) {
