@@ -17,6 +17,11 @@ record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Pat
         return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(4);
     }
 
+    /** Load before anything is measured, until the JIT has compiled the hot path (its threads go quiet). */
+    Duration jitWarmup() {
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+    }
+
     Duration measure() {
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
     }

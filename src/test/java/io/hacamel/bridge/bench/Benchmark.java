@@ -27,14 +27,14 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
  * {@code --only ceiling,latency,sustained,startup,cpu,reads,commands,resync}, {@code --artemis} (the broker embedded
  * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
- * {@link #RECOMMENDED_JVM}), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
+ * those of bin/jvm.options), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
  * {@code --jar JAR} (another build of the bridge), {@code --profile RATE} (a flight recording of the hot path,
  * printed).
  */
 public final class Benchmark {
 
-    /** The JVM options the README recommends for a small machine; {@code --jvm ""} measures the JVM's defaults. */
-    static final List<String> RECOMMENDED_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
+    /** The launcher of README's first command; it runs the jar with the JVM options of bin/jvm.options. */
+    static final String LAUNCHER = "bin/ha-camel-bridge";
     static final int HOME_5K = 5_000;
     static final int HOME_10K = 10_000;
     /** The rate CPU and memory are measured at when the sustained search did not run. */
@@ -73,12 +73,12 @@ public final class Benchmark {
         int runs = 2;
         boolean quick = false;
         boolean mosquitto = true;
-        List<String> jvm = RECOMMENDED_JVM;
+        List<String> jvm = jvmOptions(root.resolve("bin/jvm.options"));
         String only = null;
         double profile = 0;
         Path out = root.resolve("docs");
         Map<String, String> environment = new LinkedHashMap<>();
-        List<String> launch = List.of("-jar", root.resolve("target/ha-camel-bridge.jar").toString());
+        List<String> launch = List.of(root.resolve(LAUNCHER).toString());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -92,7 +92,7 @@ public final class Benchmark {
                     String[] pair = args[++i].split("=", 2);
                     environment.put(pair[0], pair.length > 1 ? pair[1] : "");
                 }
-                case "--jar" -> launch = List.of("-jar", Path.of(args[++i]).toAbsolutePath().toString());
+                case "--jar" -> environment.put("BRIDGE_JAR", Path.of(args[++i]).toAbsolutePath().toString());
                 case "--classpath" -> launch = List.of("-cp", args[++i], "io.hacamel.bridge.BridgeApplication");
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --runs N, --quick, "
                         + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --jar JAR, --env NAME=VALUE, --classpath CP");
@@ -107,8 +107,38 @@ public final class Benchmark {
                 sustainedRates, only, profile, Map.copyOf(environment));
     }
 
+    /** The options of bin/jvm.options, as bin/ha-camel-bridge reads them: one per line, {@code #} comments. */
+    static List<String> jvmOptions(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(line -> line.replaceAll("#.*", "").trim())
+                    .filter(line -> !line.isEmpty()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * bin/ha-camel-bridge records the class-data-sharing archive of a new build when the bridge first stops: one start
+     * and stop here, so that every start measured is one of the starts a user sees every day, with the archive.
+     */
+    private void recordClassDataArchive() throws Exception {
+        if (!settings.launch().get(0).endsWith(LAUNCHER) || "false".equals(settings.bridgeEnvironment().get("BRIDGE_CDS"))) {
+            return;
+        }
+        Path jar = Path.of(settings.bridgeEnvironment().getOrDefault("BRIDGE_JAR", "target/ha-camel-bridge.jar"));
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceAll("\\.jar$", ".jsa"));
+        if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            return;
+        }
+        log("recording the class-data-sharing archive %s (the first start of a new build)", archive);
+        try (Rig rig = Rig.start(settings, "class-data-archive", HOME_5K)) {
+            log("first start of this build: ready after %.2f s", rig.readySeconds);
+        }
+    }
+
     private void run() throws Exception {
         Machine.describe(results.machine, settings);
+        recordClassDataArchive();
         for (int run = 1; run <= settings.runs(); run++) {
             log("run %d of %d", run, settings.runs());
             if (settings.wants("ceiling")) {

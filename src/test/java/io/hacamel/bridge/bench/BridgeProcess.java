@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.testing.FreePorts;
 
 /**
- * The packaged bridge ({@code java -jar target/ha-camel-bridge.jar}) as a process of its own, with an empty
+ * The packaged bridge (bin/ha-camel-bridge, which runs target/ha-camel-bridge.jar) as a process of its own, with an empty
  * BRIDGE_HOME (so the jar's own configuration and routes) and the simulator and the harness's broker given by
  * environment variables, the way a user runs it. Its CPU time and resident memory come from /proc.
  */
@@ -44,8 +44,9 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /**
-     * @param launch what follows the JVM options: {@code -jar <jar>}, or {@code -cp <classpath> <main class>} for the
-     *               smoke test, which runs before the jar is packaged
+     * @param launch bin/ha-camel-bridge (given the JVM options in BRIDGE_JVM_OPTIONS), or what follows the JVM options
+     *               of a plain {@code java}: {@code -cp <classpath> <main class>} for the smoke test, which runs
+     *               before the jar is packaged
      */
     static BridgeProcess start(List<String> launch, Path workDirectory, String name, String haUrl, String token,
             String mqttUrl, List<String> jvmOptions, Map<String, String> extraEnvironment) throws IOException {
@@ -53,11 +54,19 @@ final class BridgeProcess implements AutoCloseable {
         Path log = workDirectory.resolve(name + ".log");
         int port = FreePorts.next();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        boolean launcher = launch.get(0).endsWith(Benchmark.LAUNCHER);
+        if (!launcher) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+        }
         command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
+        if (launcher) {
+            // the script execs java, so the process is the bridge's JVM
+            environment.put("BRIDGE_JVM_OPTIONS", String.join(" ", jvmOptions));
+            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.get("PATH"));
+        }
         environment.put("BRIDGE_HOME", home.toString());
         environment.put("HA_URL", haUrl);
         environment.put("HA_TOKEN", token);
@@ -152,7 +161,8 @@ final class BridgeProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        // the first stop after a build also writes the class-data-sharing archive: several seconds
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
         }

@@ -56,7 +56,7 @@ final class Rig implements AutoCloseable {
                 double published = (System.nanoTime() - readyAt) / 1e9;
                 // the JIT compiles the hot path in the first seconds of load: measure the bridge as it runs for days
                 simulator.load().start(2_000);
-                Thread.sleep(settings.warmup().toMillis() * 3);
+                Thread.sleep(settings.jitWarmup().toMillis());
                 simulator.load().stop();
                 awaitStates(probe, simulator, Duration.ofSeconds(120));
                 return new Rig(simulator, broker, probe, bridge, ready, published);
