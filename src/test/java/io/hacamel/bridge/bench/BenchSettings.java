@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the benchmark runs: how the bridge is launched (normally {@code -jar target/ha-camel-bridge.jar}), how many runs of each figure, how long each step lasts, and the JVM
- * options of the bridge (none by default: the bridge as {@code java -jar} runs it).
+ * How the benchmark runs: how the bridge is launched (normally bin/ha-camel-bridge), how many runs of each figure,
+ * how long each step lasts, and the JVM options of the bridge (by default those of bin/jvm.options).
  */
 record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Path json, int runs, boolean quick,
         boolean preferMosquitto, List<String> bridgeJvmOptions, List<Double> latencyRates, List<Double> sustainedRates,
