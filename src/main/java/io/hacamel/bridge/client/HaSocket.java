@@ -8,10 +8,10 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
@@ -55,12 +55,12 @@ final class HaSocket {
     private final Listener listener;
     private final String token;
     private final Promise<String> handshake = Promise.promise();
+    private final int maxMessageSize;
     private final ClientWebSocket ws;
     private Phase phase = Phase.UPGRADING;
     private Future<io.vertx.core.http.WebSocket> connecting;
     private long handshakeTimer = -1;
     private String closeReason;
-    private final int maxMessageSize;
     /** The frames so far of a message Home Assistant sent in several; null between messages. */
     private Buffer fragments;
     private boolean binaryMessage;

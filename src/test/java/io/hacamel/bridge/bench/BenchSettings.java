@@ -17,9 +17,9 @@ record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Pat
         return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(4);
     }
 
-    /** Load before anything is measured, until the JIT has compiled the hot path (its threads go quiet). */
+    /** The longest load before anything is measured, while the JIT compiles the hot path (until it goes quiet). */
     Duration jitWarmup() {
-        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(90);
     }
 
     Duration measure() {

@@ -108,7 +108,7 @@ public final class Benchmark {
     }
 
     /** The options of bin/jvm.options, as bin/ha-camel-bridge reads them: one per line, {@code #} comments. */
-    static List<String> jvmOptions(Path file) {
+    public static List<String> jvmOptions(Path file) {
         try {
             return Files.readAllLines(file).stream().map(line -> line.replaceAll("#.*", "").trim())
                     .filter(line -> !line.isEmpty()).toList();
@@ -122,7 +122,8 @@ public final class Benchmark {
      * and stop here, so that every start measured is one of the starts a user sees every day, with the archive.
      */
     private void recordClassDataArchive() throws Exception {
-        if (!settings.launch().get(0).endsWith(LAUNCHER) || "false".equals(settings.bridgeEnvironment().get("BRIDGE_CDS"))) {
+        boolean archived = !"false".equals(settings.bridgeEnvironment().get("BRIDGE_CDS"));
+        if (!settings.launch().get(0).endsWith(LAUNCHER) || !archived) {
             return;
         }
         Path jar = Path.of(settings.bridgeEnvironment().getOrDefault("BRIDGE_JAR", "target/ha-camel-bridge.jar"));

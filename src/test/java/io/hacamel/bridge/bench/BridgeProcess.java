@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.testing.FreePorts;
 
 /**
- * The packaged bridge (bin/ha-camel-bridge, which runs target/ha-camel-bridge.jar) as a process of its own, with an empty
- * BRIDGE_HOME (so the jar's own configuration and routes) and the simulator and the harness's broker given by
+ * The packaged bridge (bin/ha-camel-bridge, which runs target/ha-camel-bridge.jar) as a process of its own, with an
+ * empty BRIDGE_HOME (so the jar's own configuration and routes) and the simulator and the harness's broker given by
  * environment variables, the way a user runs it. Its CPU time and resident memory come from /proc.
  */
 final class BridgeProcess implements AutoCloseable {
@@ -142,10 +142,33 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return cpuSeconds(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
+    }
+
+    /** User plus system CPU seconds in a proc(5) stat line, of a process or of one of its threads. */
+    private static double cpuSeconds(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after the name: state is field 3 of proc(5); utime and stime are fields 14 and 15
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** CPU seconds the JIT's compiler threads (C1, C2) used so far. */
+    double compilerCpuSeconds() throws IOException {
+        double seconds = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                if (stat.contains("(C1 CompilerThre") || stat.contains("(C2 CompilerThre")) {
+                    seconds += cpuSeconds(stat);
+                }
+            }
+        }
+        return seconds;
     }
 
     /** Resident memory now, in MB. */

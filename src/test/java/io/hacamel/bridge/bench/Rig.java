@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
@@ -15,6 +16,9 @@ import io.hacamel.bridge.simulator.SimulatorOptions;
  * its own process, so that only the bridge is measured.
  */
 final class Rig implements AutoCloseable {
+
+    private static final Duration COMPILER_WINDOW = Duration.ofSeconds(3);
+    private static final double QUIET_COMPILER_SHARE = 0.02;
 
     static final String TOKEN = "benchmark-token";
     static final String BASE_TOPIC = "homeassistant/statestream";
@@ -38,6 +42,22 @@ final class Rig implements AutoCloseable {
         this.initialPublishSeconds = initialPublishSeconds;
     }
 
+    /**
+     * Until the JIT's compiler threads in the bridge used less than 2% of a core over 3 s (the hot path is compiled),
+     * or {@code limit} passed.
+     */
+    private static void awaitCompiled(BridgeProcess bridge, Duration limit) {
+        long started = System.nanoTime();
+        AtomicReference<Double> previous = new AtomicReference<>();
+        boolean compiled = Waits.until(limit, COMPILER_WINDOW, () -> {
+            double now = bridge.compilerCpuSeconds();
+            Double before = previous.getAndSet(now);
+            return before != null && now - before < QUIET_COMPILER_SHARE * COMPILER_WINDOW.toMillis() / 1000.0;
+        });
+        Benchmark.log("JIT warm-up: %s after %.0f s", compiled ? "compiler threads quiet"
+                : "still compiling at the limit", (System.nanoTime() - started) / 1e9);
+    }
+
     static Rig start(BenchSettings settings, String name, int entities) throws Exception {
         HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
                 .home(SimulatedHome.generated(entities, 42)));
@@ -56,7 +76,7 @@ final class Rig implements AutoCloseable {
                 double published = (System.nanoTime() - readyAt) / 1e9;
                 // the JIT compiles the hot path in the first seconds of load: measure the bridge as it runs for days
                 simulator.load().start(2_000);
-                Thread.sleep(settings.jitWarmup().toMillis());
+                awaitCompiled(bridge, settings.jitWarmup());
                 simulator.load().stop();
                 awaitStates(probe, simulator, Duration.ofSeconds(120));
                 return new Rig(simulator, broker, probe, bridge, ready, published);

@@ -16,6 +16,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import io.hacamel.bridge.bench.Benchmark;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +54,7 @@ class LauncherTest {
 
     @Test
     void runsTheJarWithTheOptionsOfJvmOptionsAndTwoMallocArenas() throws Exception {
-        List<String> configured = Files.readAllLines(Path.of("bin/jvm.options")).stream()
-                .map(line -> line.replaceAll("#.*", "").trim()).filter(line -> !line.isEmpty()).toList();
+        List<String> configured = Benchmark.jvmOptions(Path.of("bin/jvm.options"));
 
         String output = launch(Map.of(), "--some", "argument");
 

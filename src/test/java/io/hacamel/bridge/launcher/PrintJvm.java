@@ -9,7 +9,9 @@ public final class PrintJvm {
     }
 
     public static void main(String[] args) {
-        ManagementFactory.getRuntimeMXBean().getInputArguments().forEach(option -> System.out.println("option " + option));
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            System.out.println("option " + option);
+        }
         System.out.println("MALLOC_ARENA_MAX=" + System.getenv("MALLOC_ARENA_MAX"));
         System.out.println("args " + String.join(" ", args));
     }
