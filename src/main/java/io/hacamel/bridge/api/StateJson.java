@@ -1,70 +1,54 @@
 package io.hacamel.bridge.api;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.client.CompactState;
 
 /**
  * Writes Home Assistant state objects as the API returns them: unchanged, plus {@code source} ({@code cache} or
- * {@code home_assistant}), {@code stale} and, when stale, {@code age_seconds}. Streams, so a list of 10,000 states is
- * not copied first.
+ * {@code home_assistant}), {@code stale} and, when stale, {@code age_seconds}. The states are kept as compact JSON,
+ * so each is copied as it is, its closing brace replaced by those fields: nothing is parsed or serialised.
  */
 final class StateJson {
 
-    private final ObjectMapper mapper;
-
-    StateJson(ObjectMapper mapper) {
-        this.mapper = mapper;
+    byte[] one(CompactState state, String source, boolean stale, long ageSeconds) {
+        return many(List.of(state), source, stale, ageSeconds, false);
     }
 
-    byte[] one(JsonNode state, String source, boolean stale, long ageSeconds) {
-        return write(generator -> writeState(generator, state, source, stale, ageSeconds));
+    byte[] many(Collection<CompactState> states, String source, boolean stale, long ageSeconds) {
+        return many(states, source, stale, ageSeconds, true);
     }
 
-    byte[] many(Collection<JsonNode> states, String source, boolean stale, long ageSeconds) {
-        return write(generator -> {
-            generator.writeStartArray();
-            for (JsonNode state : states) {
-                writeState(generator, state, source, stale, ageSeconds);
+    private static byte[] many(Collection<CompactState> states, String source, boolean stale, long ageSeconds,
+            boolean array) {
+        // source is one of the two constants of StateQueries, so it needs no escaping
+        byte[] ending = (",\"source\":\"" + source + "\",\"stale\":" + stale
+                + (stale && ageSeconds >= 0 ? ",\"age_seconds\":" + ageSeconds : "") + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        int size = 2;
+        for (CompactState state : states) {
+            size += state.json().length + ending.length + 1;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        if (array) {
+            out.write('[');
+        }
+        boolean first = true;
+        for (CompactState state : states) {
+            if (!first) {
+                out.write(',');
             }
-            generator.writeEndArray();
-        });
-    }
-
-    private void writeState(JsonGenerator generator, JsonNode state, String source, boolean stale, long ageSeconds)
-            throws IOException {
-        generator.writeStartObject();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = state.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            generator.writeFieldName(field.getKey());
-            generator.writeTree(field.getValue());
+            first = false;
+            byte[] json = state.json();
+            boolean empty = json.length == 2; // {} has no field for the added ones to follow
+            out.write(json, 0, json.length - 1);
+            out.write(ending, empty ? 1 : 0, empty ? ending.length - 1 : ending.length);
         }
-        generator.writeStringField("source", source);
-        generator.writeBooleanField("stale", stale);
-        if (stale && ageSeconds >= 0) {
-            generator.writeNumberField("age_seconds", ageSeconds);
-        }
-        generator.writeEndObject();
-    }
-
-    private interface Body {
-        void writeTo(JsonGenerator generator) throws IOException;
-    }
-
-    private byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
-            generator.setCodec(mapper);
-            body.writeTo(generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (array) {
+            out.write(']');
         }
         return out.toByteArray();
     }

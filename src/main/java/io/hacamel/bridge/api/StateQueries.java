@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.support.InvalidInputException;
 import org.apache.camel.Exchange;
@@ -29,7 +30,7 @@ public final class StateQueries {
     static final String SOURCE_CACHE = "cache";
     static final String SOURCE_HOME_ASSISTANT = "home_assistant";
     private static final String SOURCE = "bridge.stateSource";
-    private static final Comparator<JsonNode> BY_ENTITY_ID = Comparator.comparing(s -> s.path("entity_id").asText());
+    private static final Comparator<CompactState> BY_ENTITY_ID = Comparator.comparing(CompactState::entityId);
 
     private final ObjectMapper mapper;
     private final EntityFilter filter;
@@ -41,7 +42,7 @@ public final class StateQueries {
         this.mapper = mapper;
         this.filter = filter;
         this.session = session;
-        this.json = new StateJson(mapper);
+        this.json = new StateJson();
     }
 
     /** 400 for a malformed id, 404 for an entity the filters exclude; otherwise the id becomes the cache key. */
@@ -69,13 +70,13 @@ public final class StateQueries {
 
     /** Body: the cached state. */
     public void cachedState(Exchange exchange) {
-        respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_CACHE,
+        respond(exchange, json.one(exchange.getMessage().getBody(CompactState.class), SOURCE_CACHE,
                 isStale(), session.ageSeconds()));
     }
 
     /** Body: a state just fetched from Home Assistant. */
     public void freshState(Exchange exchange) {
-        respond(exchange, json.one(exchange.getMessage().getBody(JsonNode.class), SOURCE_HOME_ASSISTANT,
+        respond(exchange, json.one(exchange.getMessage().getBody(CompactState.class), SOURCE_HOME_ASSISTANT,
                 isStale(), session.ageSeconds()));
     }
 
@@ -95,7 +96,11 @@ public final class StateQueries {
         if (status != 200 || body == null) {
             throw new ApiException(502, "Home Assistant answered HTTP " + status + " for " + entityId);
         }
-        message.setBody(mapper.readTree(body));
+        CompactState state = CompactState.of(mapper.readTree(body));
+        if (state == null || !entityId.equals(state.entityId())) {
+            throw new ApiException(502, "Home Assistant answered something other than the state of " + entityId);
+        }
+        message.setBody(state);
     }
 
     /** Body: the cached group, a list of states. */
@@ -106,7 +111,8 @@ public final class StateQueries {
 
     /** Body: the state cache as a map (AS_MAP); picks the group's states, sorted by entity id. */
     public void groupFromCache(Exchange exchange) {
-        Map<?, ?> cache = exchange.getMessage().getBody(Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, CompactState> cache = exchange.getMessage().getBody(Map.class);
         exchange.getMessage().setBody(select(exchange, cache.values()));
         exchange.setProperty(SOURCE, SOURCE_CACHE);
     }
@@ -114,8 +120,8 @@ public final class StateQueries {
     /** Body: every state from Home Assistant's get_states; picks the tracked states of the group. */
     public void groupFromHomeAssistant(Exchange exchange) {
         JsonNode states = exchange.getMessage().getBody(JsonNode.class);
-        List<Object> all = new ArrayList<>();
-        states.forEach(all::add);
+        List<CompactState> all = new ArrayList<>(states.size());
+        states.forEach(state -> all.add(CompactState.of(state)));
         exchange.getMessage().setBody(select(exchange, all));
         exchange.setProperty(SOURCE, SOURCE_HOME_ASSISTANT);
     }
@@ -123,7 +129,7 @@ public final class StateQueries {
     /** Body: a list of states. */
     public void listResponse(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        List<JsonNode> states = exchange.getMessage().getBody(List.class);
+        List<CompactState> states = exchange.getMessage().getBody(List.class);
         String source = exchange.getProperty(SOURCE, SOURCE_CACHE, String.class);
         respond(exchange, json.many(states, source, isStale(), session.ageSeconds()));
     }
@@ -146,14 +152,13 @@ public final class StateQueries {
         respond(exchange, mapper.writeValueAsBytes(exchange.getMessage().getBody(JsonNode.class)));
     }
 
-    private List<JsonNode> select(Exchange exchange, Iterable<?> states) {
+    private List<CompactState> select(Exchange exchange, Iterable<CompactState> states) {
         String key = exchange.getMessage().getHeader(CaffeineConstants.KEY, String.class);
         String prefix = key.startsWith("domain:") ? key.substring("domain:".length()) + "." : "";
-        List<JsonNode> selected = new ArrayList<>();
-        for (Object value : states) {
-            JsonNode state = (JsonNode) value;
-            String entityId = state.path("entity_id").asText();
-            if (entityId.startsWith(prefix) && filter.matches(entityId)) {
+        List<CompactState> selected = new ArrayList<>();
+        for (CompactState state : states) {
+            String entityId = state == null ? null : state.entityId();
+            if (entityId != null && entityId.startsWith(prefix) && filter.matches(entityId)) {
                 selected.add(state);
             }
         }

@@ -10,10 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code resync} marks events the bridge made itself after a (re)connect, from the difference between what it knew
  * and Home Assistant's current states.
  *
+ * @param compactNewState the new state as compact JSON, made once on the reader: what everything that keeps states
+ *     keeps (see {@link CompactState})
  * @param event the event object as Home Assistant sent it (or as the bridge made it, for resync events)
  */
-public record HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState, String timeFired,
-        JsonNode event, boolean resync) {
+public record HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState,
+        CompactState compactNewState, String timeFired, JsonNode event, boolean resync) {
+
+    /** An event whose new state is made compact here. */
+    public HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState, String timeFired,
+            JsonNode event, boolean resync) {
+        this(eventType, entityId, oldState, newState, CompactState.of(newState), timeFired, event, resync);
+    }
 
     public static final String STATE_CHANGED = "state_changed";
 
@@ -34,6 +42,12 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
 
     /** A state change the bridge noticed while resyncing, shaped like Home Assistant's own event. */
     public static HaEvent resync(String entityId, JsonNode oldState, JsonNode newState, String timeFired) {
+        return resync(entityId, oldState, newState, CompactState.of(newState), timeFired);
+    }
+
+    /** The same, with the new state already made compact. */
+    static HaEvent resync(String entityId, JsonNode oldState, JsonNode newState, CompactState compactNewState,
+            String timeFired) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("event_type", STATE_CHANGED);
         ObjectNode data = event.putObject("data");
@@ -47,7 +61,7 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
             event.set("context", context);
         }
         event.put("resync", true);
-        return new HaEvent(STATE_CHANGED, entityId, oldState, newState, timeFired, event, true);
+        return new HaEvent(STATE_CHANGED, entityId, oldState, newState, compactNewState, timeFired, event, true);
     }
 
     /** The marker that ends a resync; its data counts what the resync found. */
@@ -69,8 +83,13 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
         ObjectNode data = event.putObject("data");
         data.setAll((ObjectNode) newer.event().path("data"));
         data.set("old_state", waiting.oldState() == null ? JsonNodeFactory.instance.nullNode() : waiting.oldState());
-        return new HaEvent(newer.eventType(), newer.entityId(), waiting.oldState(), newer.newState(),
-                newer.timeFired(), event, waiting.resync() || newer.resync());
+        return newer.since(waiting, event);
+    }
+
+    /** This change, but from the waiting change's old state on: two changes that waited together, as one. */
+    public HaEvent since(HaEvent waiting, JsonNode mergedEvent) {
+        return new HaEvent(eventType, entityId, waiting.oldState(), newState, compactNewState, timeFired, mergedEvent,
+                waiting.resync() || resync);
     }
 
     /** The entity's domain ({@code light} for {@code light.kitchen}), or null for events without an entity. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The last state the bridge handed on for every entity, so that after a reconnect the difference with Home
  * Assistant's current states can be turned into events: changed or added entities, and removals. Touched only by the
- * connection's reader.
+ * connection's reader. States are kept compact and read back only when a resync finds them changed.
  */
 final class StateMirror {
 
@@ -21,7 +21,7 @@ final class StateMirror {
     record Resync(List<HaEvent> events, int entities, int changed, int removed) {
     }
 
-    private final Map<String, JsonNode> states = new HashMap<>();
+    private final Map<String, CompactState> states = new HashMap<>();
     private volatile int size;
 
     /** Records a live state change (a null new state is a removal). */
@@ -29,10 +29,10 @@ final class StateMirror {
         if (event.entityId() == null) {
             return;
         }
-        if (event.newState() == null) {
+        if (event.compactNewState() == null) {
             states.remove(event.entityId());
         } else {
-            states.put(event.entityId(), event.newState());
+            states.put(event.entityId(), event.compactNewState());
         }
         size = states.size();
     }
@@ -47,9 +47,11 @@ final class StateMirror {
                 continue;
             }
             seen.add(entityId);
-            JsonNode known = states.put(entityId, state);
-            if (known == null || !sameState(known, state)) {
-                events.add(HaEvent.resync(entityId, known, state, now));
+            CompactState compact = CompactState.of(state);
+            CompactState known = states.put(entityId, compact);
+            JsonNode knownTree = known == null || known.sameJson(compact) ? null : known.tree();
+            if (known == null || knownTree != null && !sameState(knownTree, state)) {
+                events.add(HaEvent.resync(entityId, knownTree, state, compact, now));
                 changed++;
             }
         }
@@ -57,7 +59,7 @@ final class StateMirror {
         for (var it = states.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (!seen.contains(entry.getKey())) {
-                events.add(HaEvent.resync(entry.getKey(), entry.getValue(), null, now));
+                events.add(HaEvent.resync(entry.getKey(), entry.getValue().tree(), null, now));
                 it.remove();
                 removed++;
             }
@@ -69,7 +71,7 @@ final class StateMirror {
     /** Every known state as an added-entity event, for a subscriber that knows nothing yet. */
     Resync snapshot(String now) {
         List<HaEvent> events = new ArrayList<>(states.size());
-        states.forEach((entityId, state) -> events.add(HaEvent.resync(entityId, null, state, now)));
+        states.forEach((entityId, state) -> events.add(HaEvent.resync(entityId, null, state.tree(), state, now)));
         return new Resync(events, states.size(), events.size(), 0);
     }
 

@@ -23,10 +23,11 @@ public final class HomeAssistantConstants {
     @Metadata(label = "consumer", description = "state_changed: the entity's previous state, e.g. off (absent when the "
                                                 + "entity was added)", javaType = "String")
     public static final String OLD_STATE = "CamelHomeAssistantOldState";
-    @Metadata(label = "consumer", description = "state_changed: the entity's whole new state object (absent when the "
-                                                + "entity was removed), for routes that keep it without reading the body",
-              javaType = "com.fasterxml.jackson.databind.JsonNode")
-    public static final String NEW_STATE_OBJECT = "CamelHomeAssistantNewStateObject";
+    @Metadata(label = "consumer", description = "state_changed: the entity's whole new state as compact JSON (absent "
+                                                + "when the entity was removed), for routes that keep it: a fraction "
+                                                + "of the memory of its tree, and shared with the bridge's own copy",
+              javaType = "io.hacamel.bridge.client.CompactState")
+    public static final String COMPACT_NEW_STATE = "CamelHomeAssistantCompactNewState";
     @Metadata(label = "consumer", description = "When Home Assistant fired the event (ISO 8601)", javaType = "String")
     public static final String TIME_FIRED = "CamelHomeAssistantTimeFired";
     @Metadata(label = "producer", description = "The service to call, e.g. turn_on (call-service)", javaType = "String")

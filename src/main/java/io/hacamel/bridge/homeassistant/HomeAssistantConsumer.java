@@ -133,8 +133,8 @@ public class HomeAssistantConsumer extends DefaultConsumer {
             if (event.timeFired() != null) {
                 message.setHeader(HomeAssistantConstants.TIME_FIRED, event.timeFired());
             }
-            if (event.newState() != null) {
-                message.setHeader(HomeAssistantConstants.NEW_STATE_OBJECT, event.newState());
+            if (event.compactNewState() != null) {
+                message.setHeader(HomeAssistantConstants.COMPACT_NEW_STATE, event.compactNewState());
             }
             setState(message, HomeAssistantConstants.STATE, event.newState());
             setState(message, HomeAssistantConstants.OLD_STATE, event.oldState());

@@ -175,7 +175,6 @@ final class ClientOutbox {
 
     /** From the waiting change's old state to the newer change's new state. */
     private static HaEvent merge(HaEvent waiting, HaEvent newer) {
-        return new HaEvent(newer.eventType(), newer.entityId(), waiting.oldState(), newer.newState(),
-                newer.timeFired(), newer.event(), waiting.resync() || newer.resync());
+        return newer.since(waiting, newer.event());
     }
 }

@@ -2,7 +2,6 @@ package io.hacamel.bridge.hub;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.SessionStatus;
+import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.ConnectionState;
 import io.hacamel.bridge.client.HaEvent;
@@ -51,7 +51,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final ClientRequests requests;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
-    private final Map<String, JsonNode> states = new ConcurrentHashMap<>();
+    private final Map<String, CompactState> states = new ConcurrentHashMap<>();
     private volatile String sessionReason = "not connected yet";
     private Route route;
     private long heartbeatTimer = -1;
@@ -98,10 +98,10 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     /** For route hub-state-changed: a tracked entity changed (or was added, removed, or found by a resync). */
     public void stateChanged(@Body HaEvent event) {
         String entityId = event.entityId();
-        if (event.newState() == null) {
+        if (event.compactNewState() == null) {
             states.remove(entityId);
         } else {
-            states.put(entityId, event.newState());
+            states.put(entityId, event.compactNewState());
         }
         String areaId = areas.areaOf(entityId);
         String message = null;
@@ -123,10 +123,11 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     /** Entities joined or left areas: clients subscribed to such an area hear of it, with the entity's state. */
     void areaMembershipChanged(List<AreaIndex.Move> moves) {
         for (AreaIndex.Move move : moves) {
-            JsonNode state = states.get(move.entityId());
-            if (state == null) {
+            CompactState compact = states.get(move.entityId());
+            if (compact == null) {
                 continue; // not tracked, or its first state is still to come (and will carry its area)
             }
+            JsonNode state = compact.tree();
             String message = null;
             for (HubClient client : clients.values()) {
                 Subscription subscription = client.subscription();
@@ -238,14 +239,15 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     /** The current states the subscription selects, by entity id. */
     List<JsonNode> states(Subscription subscription) {
-        List<JsonNode> selected = new ArrayList<>();
-        states.forEach((entityId, state) -> {
+        List<Map.Entry<String, CompactState>> selected = new ArrayList<>();
+        for (Map.Entry<String, CompactState> entry : states.entrySet()) {
+            String entityId = entry.getKey();
             if (subscription.matches(entityId, domainOf(entityId), areas.areaOf(entityId))) {
-                selected.add(state);
+                selected.add(entry);
             }
-        });
-        selected.sort(Comparator.comparing(state -> state.path("entity_id").asText()));
-        return selected;
+        }
+        selected.sort(Map.Entry.comparingByKey());
+        return selected.stream().map(entry -> entry.getValue().tree()).toList();
     }
 
     /** The tracked entities of every area. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
@@ -51,7 +52,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     private final Statestream layout;
     private final PublishQueue<StateUpdate> queue;
     /** The state each published entity has on the broker; read by the snapshot, written by the queue's thread. */
-    private final Map<String, JsonNode> retained = new ConcurrentHashMap<>();
+    private final Map<String, CompactState> retained = new ConcurrentHashMap<>();
     private final Set<String> reportedAttributes = ConcurrentHashMap.newKeySet();
     private final LongAdder statesPublished = new LongAdder();
     private final LongAdder removalsCleared = new LongAdder();
@@ -112,7 +113,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
                 LOG.info("Publishing every retained state again ({} entities) to the MQTT broker", retained.size());
             }
             return retained.entrySet().stream()
-                    .flatMap(entry -> difference(entry.getKey(), null, entry.getValue(), true).stream()).iterator();
+                    .flatMap(entry -> difference(entry.getKey(), null, entry.getValue().tree(), true).stream())
+                    .iterator();
         }
         return changes(update).iterator();
     }
@@ -126,8 +128,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         if (update.isRemoval()) {
             retained.remove(update.entityId());
             removalsCleared.increment();
-        } else {
-            retained.put(update.entityId(), update.newState());
+        } else if (update.compactNewState() != null) {
+            retained.put(update.entityId(), update.compactNewState());
             statesPublished.increment();
         }
     }
@@ -259,7 +261,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /** What to send for a change or removal, against what the broker holds. */
     private List<Message> changes(StateUpdate update) {
-        JsonNode before = retained.get(update.entityId());
+        CompactState published = retained.get(update.entityId());
+        JsonNode before = published == null ? null : published.tree();
         if (before == null && update.isRemoval()) {
             before = update.oldState();
         }

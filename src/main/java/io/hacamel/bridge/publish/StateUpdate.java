@@ -1,23 +1,25 @@
 package io.hacamel.bridge.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 
 /**
  * What the MQTT target publishes: an entity's new state (null when it was removed), or the snapshot of every
  * retained state that follows a (re)connect to the broker.
  *
+ * @param compactNewState the new state as the target keeps it once published
  * @param oldState the state before, for clearing the topics of an entity the bridge has not published itself
  */
-record StateUpdate(String entityId, JsonNode newState, JsonNode oldState) {
+record StateUpdate(String entityId, JsonNode newState, CompactState compactNewState, JsonNode oldState) {
 
-    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null);
+    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null, null);
 
     /** Snapshots coalesce with each other: one waiting snapshot is enough. */
     private static final String SNAPSHOT_KEY = "\u0000snapshot";
 
     static StateUpdate of(HaEvent event) {
-        return new StateUpdate(event.entityId(), event.newState(), event.oldState());
+        return new StateUpdate(event.entityId(), event.newState(), event.compactNewState(), event.oldState());
     }
 
     boolean isSnapshot() {
@@ -35,6 +37,7 @@ record StateUpdate(String entityId, JsonNode newState, JsonNode oldState) {
     /** A waiting update and a newer one of the same entity: the newer state wins. */
     static StateUpdate merge(StateUpdate waiting, StateUpdate newer) {
         return newer.isSnapshot() ? waiting
-                : new StateUpdate(newer.entityId, newer.newState, newer.oldState != null ? newer.oldState : waiting.oldState);
+                : new StateUpdate(newer.entityId, newer.newState, newer.compactNewState,
+                        newer.oldState != null ? newer.oldState : waiting.oldState);
     }
 }
