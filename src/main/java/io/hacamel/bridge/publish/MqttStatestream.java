@@ -128,8 +128,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         if (update.isRemoval()) {
             retained.remove(update.entityId());
             removalsCleared.increment();
-        } else if (update.compactNewState() != null) {
-            retained.put(update.entityId(), update.compactNewState());
+        } else {
+            retained.put(update.entityId(), update.newState());
             statesPublished.increment();
         }
     }
@@ -261,12 +261,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /** What to send for a change or removal, against what the broker holds. */
     private List<Message> changes(StateUpdate update) {
-        CompactState published = retained.get(update.entityId());
-        JsonNode before = published == null ? null : published.tree();
+        CompactState before = retained.get(update.entityId());
         if (before == null && update.isRemoval()) {
             before = update.oldState();
         }
-        return difference(update.entityId(), before, update.newState(), false);
+        return difference(update.entityId(), before == null ? null : before.tree(),
+                update.isRemoval() ? null : update.newState().tree(), false);
     }
 
     private List<Message> difference(String entityId, JsonNode before, JsonNode after, boolean everything) {

@@ -1,25 +1,25 @@
 package io.hacamel.bridge.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 
 /**
  * What the MQTT target publishes: an entity's new state (null when it was removed), or the snapshot of every
- * retained state that follows a (re)connect to the broker.
+ * retained state that follows a (re)connect to the broker. States wait compact: when the broker is slow, up to one
+ * update per entity waits here.
  *
- * @param compactNewState the new state as the target keeps it once published
- * @param oldState the state before, for clearing the topics of an entity the bridge has not published itself
+ * @param oldState for a removal, the state before: to clear the topics of an entity the bridge has not published
  */
-record StateUpdate(String entityId, JsonNode newState, CompactState compactNewState, JsonNode oldState) {
+record StateUpdate(String entityId, CompactState newState, CompactState oldState) {
 
-    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null, null);
+    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null);
 
     /** Snapshots coalesce with each other: one waiting snapshot is enough. */
     private static final String SNAPSHOT_KEY = "\u0000snapshot";
 
     static StateUpdate of(HaEvent event) {
-        return new StateUpdate(event.entityId(), event.newState(), event.compactNewState(), event.oldState());
+        return new StateUpdate(event.entityId(), event.compactNewState(),
+                event.isRemoval() ? CompactState.of(event.oldState()) : null);
     }
 
     boolean isSnapshot() {
@@ -37,7 +37,6 @@ record StateUpdate(String entityId, JsonNode newState, CompactState compactNewSt
     /** A waiting update and a newer one of the same entity: the newer state wins. */
     static StateUpdate merge(StateUpdate waiting, StateUpdate newer) {
         return newer.isSnapshot() ? waiting
-                : new StateUpdate(newer.entityId, newer.newState, newer.compactNewState,
-                        newer.oldState != null ? newer.oldState : waiting.oldState);
+                : new StateUpdate(newer.entityId, newer.newState, newer.oldState != null ? newer.oldState : waiting.oldState);
     }
 }
