@@ -58,7 +58,7 @@ class LauncherTest {
 
         String output = launch(Map.of(), "--some", "argument");
 
-        assertThat(configured).contains("-Xmx192m", "-XX:+UseG1GC");
+        assertThat(configured).contains("-Xmx144m", "-XX:+UseG1GC");
         configured.forEach(option -> assertThat(output).contains("option " + option));
         assertThat(output).contains("MALLOC_ARENA_MAX=2", "args --some argument");
     }
@@ -85,7 +85,7 @@ class LauncherTest {
     void theOptionsCanBeReplacedAndTheArchiveTurnedOff() throws Exception {
         String output = launch(Map.of("BRIDGE_JVM_OPTIONS", "-Xmx64m -XX:+UseSerialGC", "BRIDGE_CDS", "false"));
 
-        assertThat(output).contains("option -Xmx64m", "option -XX:+UseSerialGC").doesNotContain("-Xmx192m", "Archive");
+        assertThat(output).contains("option -Xmx64m", "option -XX:+UseSerialGC").doesNotContain("-Xmx144m", "Archive");
         assertThat(archive).doesNotExist();
     }
 
