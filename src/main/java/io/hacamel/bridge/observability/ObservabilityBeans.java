@@ -21,8 +21,9 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Observability of the bridge: the meters of requests, events and caches, the status page and its overview, the
- * check that every HTTP server listens, and the masked properties console. Binds {@code overview} and
- * {@code statusPage}; needs the beans {@code BridgeConfiguration} made before.
+ * check that every HTTP server listens, the masked properties console, and JMX descriptions made once per class
+ * ({@link CachedMBeanAssembler}). Binds {@code overview} and {@code statusPage}; needs the beans
+ * {@code BridgeConfiguration} made before.
  */
 public final class ObservabilityBeans {
 
@@ -36,6 +37,7 @@ public final class ObservabilityBeans {
     @SuppressWarnings("unchecked")
     public static void bind(CamelContext context, MeterRegistry metrics) throws Exception {
         Registry registry = context.getRegistry();
+        CachedMBeanAssembler.install(context);
         HomeAssistantComponent homeAssistant = registry.lookupByNameAndType("homeassistant", HomeAssistantComponent.class);
         homeAssistant.setRequestObserver(new RequestMetrics(metrics));
         EventMetrics events = new EventMetrics(metrics, new EventRate(60, 10_000, System::currentTimeMillis));
