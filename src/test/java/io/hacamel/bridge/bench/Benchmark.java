@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -302,6 +305,7 @@ public final class Benchmark {
     private void reads(Rig rig, int run) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> ids = rig.entityIds();
+        warmUpReads(rig, http, ids);
         Samples idle = readStates(rig, http, ids, settings.reads());
         Map<String, Double> idleMillis = idle.percentilesMillis();
         rig.simulator.load().start(1_000);
@@ -320,11 +324,31 @@ public final class Benchmark {
         log("reads: idle %s, under load %s", idleMillis, loadedMillis);
     }
 
+    /**
+     * Reads as the measurement will until the bridge's JIT has compiled the read path: half as many requests as are
+     * measured, then on until its compiler threads are quiet (C2 takes a method after 15,000 calls, bin/jvm.options).
+     */
+    private void warmUpReads(Rig rig, HttpClient http, List<String> ids) throws Exception {
+        readStates(rig, http, ids, settings.reads() / 2);
+        AtomicBoolean compiled = new AtomicBoolean();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            while (!compiled.get()) {
+                try {
+                    readStates(rig, http, ids, 500);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            }
+        });
+        Rig.awaitCompiled(rig.bridge, settings.jitWarmup());
+        compiled.set(true);
+        reading.get();
+    }
+
     private static Samples readStates(Rig rig, HttpClient http, List<String> ids, int count) throws Exception {
         Random random = new Random(7);
         Samples samples = new Samples();
-        // half as many requests again first: the JIT compiles the read path in the first thousands of requests
-        for (int i = -count / 2; i < count; i++) {
+        for (int i = 0; i < count; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(rig.bridge.url("/api/v1/states/"
                     + ids.get(random.nextInt(ids.size()))))).build();
             long started = System.nanoTime();
@@ -333,9 +357,7 @@ public final class Benchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + request.uri() + " answered " + response.statusCode());
             }
-            if (i >= 0) {
-                samples.add(took);
-            }
+            samples.add(took);
         }
         return samples;
     }

@@ -46,7 +46,7 @@ final class Rig implements AutoCloseable {
      * Until the JIT's compiler threads in the bridge used less than 2% of a core over 3 s (the hot path is compiled),
      * or {@code limit} passed.
      */
-    private static void awaitCompiled(BridgeProcess bridge, Duration limit) {
+    static void awaitCompiled(BridgeProcess bridge, Duration limit) {
         long started = System.nanoTime();
         AtomicReference<Double> previous = new AtomicReference<>();
         boolean compiled = Waits.until(limit, COMPILER_WINDOW, () -> {
