@@ -129,7 +129,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
             retained.remove(update.entityId());
             removalsCleared.increment();
         } else {
-            retained.put(update.entityId(), update.newState());
+            retained.put(update.entityId(), update.compactNewState());
             statesPublished.increment();
         }
     }
@@ -265,8 +265,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         if (before == null && update.isRemoval()) {
             before = update.oldState();
         }
-        return difference(update.entityId(), before == null ? null : before.tree(),
-                update.isRemoval() ? null : update.newState().tree(), false);
+        return difference(update.entityId(), before == null ? null : before.tree(), update.newState(), false);
     }
 
     private List<Message> difference(String entityId, JsonNode before, JsonNode after, boolean everything) {
