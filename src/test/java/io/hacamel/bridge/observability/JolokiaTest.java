@@ -55,6 +55,12 @@ class JolokiaTest extends BridgeTestSupport {
         assertThat(events.path("status").asInt()).isEqualTo(200);
         assertThat(events.path("value").asText()).isEqualTo("Started");
         assertThat(read(route("ha-events"), "ExchangesCompleted").path("value").asLong()).isPositive();
+        // routes count, the steps in them do not (camel.main.jmx-management-statistics-level = RoutesOnly)
+        assertThat(read(route("ha-events"), "StatisticsEnabled").path("value").asBoolean()).isTrue();
+        String step = call(request("search").put("mbean", "org.apache.camel:type=processors,*")).path("value").get(0)
+                .asText();
+        assertThat(read(step, "StatisticsEnabled").path("value").asBoolean()).as(step).isFalse();
+        assertThat(read(step, "ExchangesTotal").path("value").asLong()).as(step).isZero();
         JsonNode routes = call(request("exec").put("mbean", contextMBean).put("operation", "dumpRoutesAsXml()"));
         assertThat(routes.path("value").asText()).contains("<route id=\"ha-events\"");
     }
