@@ -81,8 +81,9 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         this.embeddedBroker = embeddedBroker;
         this.filter = filter;
         this.layout = layout;
-        this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver);
         this.window = connection == null ? null : new PublishWindow(connection, this);
+        this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver,
+                window);
     }
 
     /** For the publish route: whether this change goes to MQTT. */
@@ -307,8 +308,9 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     }
 
     /**
-     * While changes wait, they are published ahead through the window; a snapshot, and the last change before the
-     * queue runs dry, wait until the broker acknowledged everything, as each change did before there was a window.
+     * Changes are published ahead through the window, which the queue settles once nothing more waits (within
+     * milliseconds); a snapshot, and a change of an entity whose previous update is still on its way, first wait until
+     * the broker acknowledged everything.
      */
     private boolean deliver(StateUpdate update) {
         if (update.isSnapshot() || window.holds(update.entityId())) {
@@ -321,9 +323,6 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         int change = topicChange;
         topicChange = 0;
         window.send(update, messages, change);
-        if (queue.depth() == 0) {
-            window.settleAll();
-        }
         return !Thread.currentThread().isInterrupted();
     }
 

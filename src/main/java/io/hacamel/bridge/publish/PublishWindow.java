@@ -17,7 +17,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * published once every one of its messages is acknowledged, in order. What cannot be sent ahead, or fails on the way
  * because the broker went away, goes the careful way (the {@code mqtt-publish} route, which waits out an outage).
  */
-final class PublishWindow {
+final class PublishWindow implements PublishQueue.Drain {
 
     /** Updates on their way at once; Paho also keeps to the broker's Receive Maximum (see {@link #send}). */
     static final int SIZE = 64;
@@ -52,8 +52,16 @@ final class PublishWindow {
         return pendingEntities.contains(entityId);
     }
 
-    boolean isEmpty() {
-        return pending.isEmpty();
+    /** Whether updates are on their way (for the queue: to settle them once nothing more waits). */
+    @Override
+    public boolean pending() {
+        return !pending.isEmpty();
+    }
+
+    /** Waits until every update on its way is acknowledged (or failed) and told. */
+    @Override
+    public void drain() {
+        settleAll();
     }
 
     /**

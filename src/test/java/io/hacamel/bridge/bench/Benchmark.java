@@ -287,7 +287,7 @@ public final class Benchmark {
 
     private void cpuAndMemory(Rig rig, int run, double highRate) throws Exception {
         for (double rate : List.of(1_000.0, highRate)) {
-            RateRun step = RateRun.at(rig, rate, settings.warmup(), settings.measure());
+            RateRun step = RateRun.compiledAt(rig, rate, settings.jitWarmup(), settings.measure());
             record("cpu and memory (10,000 entities)", run, step);
             String at = rate == highRate ? "high" : String.valueOf((long) rate);
             String label = rate == highRate ? "the highest sustained rate" : String.format("%,.0f events/s", rate);
@@ -468,10 +468,10 @@ public final class Benchmark {
     private void record(String scenario, int run, RateRun step) {
         results.step(scenario, run, step.toMap());
         results.loadAverages.add(step.loadAverage);
-        log("%s: %,.0f/s asked, %,.0f/s made, latency %s, lost %d, coalesced %.0f, pending max %d, CPU %.1f ms/1000, "
-                + "RSS %.0f MB, load %.2f: %s", scenario, step.targetRate, step.achievedRate, step.latencyMillis,
-                step.lost, step.coalesced, step.maxPending, step.cpuMillisPer1000, step.maxRssMegabytes,
-                step.loadAverage, step.verdict());
+        log("%s: %,.0f/s asked, %,.0f/s made, latency %s, lost %d, coalesced %.0f, pending max %d, CPU %.1f ms/1000 "
+                + "(JIT %.1f), RSS %.0f MB, load %.2f: %s", scenario, step.targetRate, step.achievedRate,
+                step.latencyMillis, step.lost, step.coalesced, step.maxPending, step.cpuMillisPer1000,
+                step.jitCpuMillisPer1000, step.maxRssMegabytes, step.loadAverage, step.verdict());
     }
 
     static void log(String format, Object... args) {

@@ -153,8 +153,8 @@ final class BenchmarkReport {
             return;
         }
         md.append("\n<details><summary>Every step</summary>\n\n| run | asked/s | made/s | p50 ms | p99 ms | max ms | lost "
-                + "| coalesced | max pending | bridge CPU ms/1000 | broker CPU ms/1000 | RSS MB | load | verdict |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| coalesced | max pending | bridge CPU ms/1000 | of it JIT | broker CPU ms/1000 | RSS MB | load | verdict |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Map<String, Object> row : rows) {
             @SuppressWarnings("unchecked")
             Map<String, Double> latency = (Map<String, Double>) row.get("latency_ms");
@@ -168,6 +168,7 @@ final class BenchmarkReport {
                     .append(" | ").append(number(row.get("coalesced")))
                     .append(" | ").append(row.get("simulator_max_pending"))
                     .append(" | ").append(number(row.get("bridge_cpu_ms_per_1000_events")))
+                    .append(" | ").append(number(row.get("bridge_jit_cpu_ms_per_1000_events")))
                     .append(" | ").append(number(row.get("broker_cpu_ms_per_1000_events")))
                     .append(" | ").append(number(row.get("bridge_max_rss_mb")))
                     .append(" | ").append(number(row.get("load_average_1m")))

@@ -28,6 +28,8 @@ final class RateRun {
     long slowConsumerClosures;
     double bridgeCpuSeconds;
     double cpuMillisPer1000;
+    /** The part of the bridge's CPU its JIT compiler threads used: a cost of warming up, not of the events. */
+    double jitCpuMillisPer1000;
     double brokerCpuMillisPer1000 = Double.NaN;
     double harnessCpuMillisPer1000;
     double maxRssMegabytes;
@@ -35,17 +37,34 @@ final class RateRun {
     double drainSeconds;
 
     static RateRun at(Rig rig, double rate, Duration warmup, Duration measure) throws Exception {
+        return at(rig, rate, () -> Thread.sleep(warmup.toMillis()), measure);
+    }
+
+    /**
+     * Measures once the JIT has compiled what this rate runs (its compiler threads went quiet, or {@code limit}
+     * passed): the CPU a change costs while the bridge runs for days, not while it warms up.
+     */
+    static RateRun compiledAt(Rig rig, double rate, Duration limit, Duration measure) throws Exception {
+        return at(rig, rate, () -> Rig.awaitCompiled(rig.bridge, limit), measure);
+    }
+
+    private interface WarmUp {
+        void await() throws Exception;
+    }
+
+    private static RateRun at(Rig rig, double rate, WarmUp warmUp, Duration measure) throws Exception {
         RateRun run = new RateRun();
         run.targetRate = rate;
         double coalescedBefore = coalesced(rig);
         long closuresBefore = rig.simulator.stats().slowConsumerClosures();
         rig.simulator.stats().resetMaxPendingOutbound();
         rig.simulator.load().start(rate);
-        Thread.sleep(warmup.toMillis());
+        warmUp.await();
 
         rig.probe.openWindow();
         long sentBefore = rig.simulator.load().eventsSent();
         double cpuBefore = rig.bridge.cpuSeconds();
+        double jitBefore = rig.bridge.compilerCpuSeconds();
         double brokerBefore = rig.broker.pid() > 0 ? BridgeProcess.cpuSeconds(rig.broker.pid()) : 0;
         double harnessBefore = BridgeProcess.cpuSeconds(ProcessHandle.current().pid());
         long startedAt = System.nanoTime();
@@ -59,6 +78,7 @@ final class RateRun {
         long sentAfter = rig.simulator.load().eventsSent();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         run.bridgeCpuSeconds = rig.bridge.cpuSeconds() - cpuBefore;
+        double jitCpu = rig.bridge.compilerCpuSeconds() - jitBefore;
         double harnessCpu = BridgeProcess.cpuSeconds(ProcessHandle.current().pid()) - harnessBefore;
         double brokerCpu = rig.broker.pid() > 0 ? BridgeProcess.cpuSeconds(rig.broker.pid()) - brokerBefore : Double.NaN;
         run.loadAverage = loadAverage();
@@ -79,6 +99,7 @@ final class RateRun {
         run.coalesced = coalesced(rig) - coalescedBefore;
         double thousands = Math.max(1, run.events) / 1000.0;
         run.cpuMillisPer1000 = run.bridgeCpuSeconds * 1000 / thousands;
+        run.jitCpuMillisPer1000 = jitCpu * 1000 / thousands;
         run.harnessCpuMillisPer1000 = harnessCpu * 1000 / thousands;
         run.brokerCpuMillisPer1000 = brokerCpu * 1000 / thousands;
         return run;
@@ -130,6 +151,7 @@ final class RateRun {
         map.put("simulator_max_pending", maxPending);
         map.put("slow_consumer_closures", slowConsumerClosures);
         map.put("bridge_cpu_ms_per_1000_events", cpuMillisPer1000);
+        map.put("bridge_jit_cpu_ms_per_1000_events", jitCpuMillisPer1000);
         map.put("broker_cpu_ms_per_1000_events", brokerCpuMillisPer1000);
         map.put("harness_cpu_ms_per_1000_events", harnessCpuMillisPer1000);
         map.put("bridge_max_rss_mb", maxRssMegabytes);

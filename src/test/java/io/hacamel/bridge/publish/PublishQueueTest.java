@@ -86,6 +86,51 @@ class PublishQueueTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.contains("early"));
     }
 
+    @Test
+    void whatIsOnItsWayIsFinishedOnceNothingMoreWaitsNotAfterEachItem() throws Exception {
+        CountDownLatch firstTaken = new CountDownLatch(1);
+        Window window = new Window();
+        PublishQueue<String> queue = new PublishQueue<>("test", 10, item -> item, (a, b) -> b, item -> {
+            firstTaken.countDown();
+            waitFor(unblock);
+            window.send(item);
+            return true;
+        }, window);
+        queue.start(thread);
+        queue.offer("a");
+        firstTaken.await();
+        queue.offer("b");
+        queue.offer("c");
+        unblock.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 4);
+        assertThat(delivered).containsExactly("a", "b", "c", "drained");
+        queue.offer("d");
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.size() == 6);
+        assertThat(delivered).containsExactly("a", "b", "c", "drained", "d", "drained");
+    }
+
+    /** Like the MQTT target's window: items go on their way, and are finished together. */
+    private final class Window implements PublishQueue.Drain {
+        private boolean onItsWay;
+
+        void send(String item) {
+            delivered.add(item);
+            onItsWay = true;
+        }
+
+        @Override
+        public boolean pending() {
+            return onItsWay;
+        }
+
+        @Override
+        public void drain() {
+            delivered.add("drained");
+            onItsWay = false;
+        }
+    }
+
     private static void waitFor(CountDownLatch latch) {
         try {
             latch.await();
