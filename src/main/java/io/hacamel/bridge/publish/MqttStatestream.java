@@ -114,7 +114,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
                 LOG.info("Publishing every retained state again ({} entities) to the MQTT broker", retained.size());
             }
             return retained.entrySet().stream()
-                    .flatMap(entry -> difference(entry.getKey(), null, entry.getValue().tree(), true).stream())
+                    .flatMap(entry -> difference(entry.getKey(), Map.of(), entry.getValue().tree(), true).stream())
                     .iterator();
         }
         return changes(update).iterator();
@@ -266,11 +266,11 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         if (before == null && update.isRemoval()) {
             before = update.oldState();
         }
-        return difference(update.entityId(), before == null ? null : before.tree(), update.newState(), false);
+        Map<String, byte[]> old = before == null ? Map.of() : layout.topics(update.entityId(), before, name -> { });
+        return difference(update.entityId(), old, update.newState(), false);
     }
 
-    private List<Message> difference(String entityId, JsonNode before, JsonNode after, boolean everything) {
-        Map<String, byte[]> old = before == null ? Map.of() : layout.topics(entityId, before, name -> { });
+    private List<Message> difference(String entityId, Map<String, byte[]> old, JsonNode after, boolean everything) {
         Map<String, byte[]> now = after == null ? Map.of() : layout.topics(entityId, after, this::skipped);
         List<Message> messages = new ArrayList<>(now.size() + 1);
         String stateTopic = layout.stateTopic(entityId);

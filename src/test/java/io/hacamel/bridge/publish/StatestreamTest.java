@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.publish.Statestream.Attributes;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,36 @@ class StatestreamTest {
         assertThat(topics(new Statestream("base", Attributes.NONE, false)).keySet())
                 .containsExactly("base/light/kitchen/state");
         assertThatThrownBy(() -> Attributes.of("all")).hasMessageContaining("mqtt.statestream.attributes");
+    }
+
+    @Test
+    void aCompactStateHasTheTopicsOfItsTree() throws Exception {
+        List<String> states = List.of(LIGHT,
+                "{\"entity_id\":\"sensor.t\",\"state\":\"21.5\",\"attributes\":{\"x\":1.0E-5,"
+                        + "\"big\":123456789012345678901,\"s\":\"a\\\"b\\\\c\\u0001 \u00e9\u20ac\","
+                        + "\"nested\":{\"a\":[1,{\"b\":null}]}},\"last_changed\":null}",
+                "{\"entity_id\":\"sensor.bare\",\"state\":\"\"}",
+                "{\"entity_id\":\"sensor.odd\",\"attributes\":[1,2],\"state\":\"on\",\"last_updated\":5}",
+                "{\"entity_id\":\"sensor.twice\",\"attributes\":{\"a\":1},\"state\":\"on\",\"attributes\":null}",
+                "{\"entity_id\":\"sensor.number\",\"state\":3,\"attributes\":{\"a\":1}}");
+        for (Attributes mode : Attributes.values()) {
+            for (boolean timestamps : new boolean[] {false, true}) {
+                Statestream layout = new Statestream("base", mode, timestamps);
+                for (String text : states) {
+                    JsonNode tree = json.readTree(text);
+                    String entityId = tree.path("entity_id").asText();
+                    assertThat(strings(layout.topics(entityId, CompactState.of(tree), name -> { })))
+                            .as(mode + ", timestamps " + timestamps + ": " + text)
+                            .containsExactlyEntriesOf(strings(layout.topics(entityId, tree, name -> { })));
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> strings(Map<String, byte[]> topics) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        topics.forEach((topic, payload) -> strings.put(topic, new String(payload, StandardCharsets.UTF_8)));
+        return strings;
     }
 
     private Map<String, String> topics(Statestream layout) throws Exception {
