@@ -16,6 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OutboundWriter {
 
+    /**
+     * The most messages one array frame holds: Home Assistant coalesces everything pending, which its slow-consumer
+     * rule keeps under 4096 messages; with that rule relaxed (the benchmark's bare reader) the queue could otherwise
+     * become one frame of gigabytes.
+     */
+    static final int MAX_COALESCED = 4096;
+
     private enum Kind { MESSAGE, FRAME, CLOSE }
 
     private record Outbound(Kind kind, String text, short closeCode) {
@@ -115,7 +122,7 @@ final class OutboundWriter {
             }
             StringBuilder array = new StringBuilder(first.text().length() * 4).append('[').append(first.text());
             int count = 1;
-            while ((next = queue.peek()) != null && next.kind() == Kind.MESSAGE) {
+            while (count < MAX_COALESCED && (next = queue.peek()) != null && next.kind() == Kind.MESSAGE) {
                 queue.poll();
                 array.append(',').append(next.text());
                 count++;

@@ -3,7 +3,10 @@ package io.hacamel.bridge.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +60,33 @@ class SlowConsumerTest extends SimulatorTestSupport {
         int ping = client.send("ping");
 
         assertThat(client.untilResult(ping)).hasSize(2_000 + 1);
+        assertThat(simulator.stats().slowConsumerClosures()).isZero();
+    }
+
+    @Test
+    void coalescesNoMoreIntoOneFrameThanHomeAssistantEverHasPending() {
+        HaSimulator simulator = start(new SimulatorOptions()
+            .slowConsumerLimits(new SlowConsumerLimits(1_000_000, Duration.ofMinutes(1), 2_000_000)));
+        TestClient client = authenticated(simulator);
+        ObjectNode features = TestClient.command("supported_features");
+        features.putObject("features").put("coalesce_messages", 1);
+        client.result(client.send(features));
+        client.result(client.send(TestClient.command("subscribe_events").put("event_type", "state_changed")));
+
+        client.pause();
+        flipUntil(simulator, () -> simulator.stats().maxPendingOutbound() > 3 * OutboundWriter.MAX_COALESCED);
+        client.resume();
+        int ping = client.send("ping");
+
+        int largest = 0;
+        for (boolean answered = false; !answered; ) {
+            JsonNode frame = client.next();
+            largest = Math.max(largest, frame.isArray() ? frame.size() : 1);
+            for (JsonNode message : frame.isArray() ? frame : List.of(frame)) {
+                answered |= message.path("id").asInt() == ping && message.path("type").asText().equals("pong");
+            }
+        }
+        assertThat(largest).isGreaterThan(1).isLessThanOrEqualTo(OutboundWriter.MAX_COALESCED);
         assertThat(simulator.stats().slowConsumerClosures()).isZero();
     }
 
