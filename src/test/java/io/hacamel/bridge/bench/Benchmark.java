@@ -28,7 +28,7 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * The benchmark ({@code bench/run}): the packaged bridge against the simulator in load mode, with a broker and an
  * MQTT probe outside the bridge's process. Writes docs/benchmarks.md (between its generated markers) and
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
- * {@code --only ceiling,latency,sustained,startup,cpu,reads,commands,resync}, {@code --artemis} (the broker embedded
+ * {@code --only ceiling,latency,sustained,startup,cpu,minimal,reads,commands,resync}, {@code --artemis} (the broker embedded
  * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
  * those of bin/jvm.options), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
  * {@code --jar JAR} (another build of the bridge), {@code --profile RATE} (a flight recording of the hot path,
@@ -159,6 +159,7 @@ public final class Benchmark {
                     }
                 }
             }
+            Map<Double, Double> bridgeCpu = new LinkedHashMap<>();
             if (settings.wants("startup") || settings.wants("cpu") || settings.wants("reads")
                     || settings.wants("commands") || settings.wants("resync")) {
                 try (Rig rig = Rig.start(settings, "bridge-10k-run" + run, HOME_10K)) {
@@ -169,7 +170,7 @@ public final class Benchmark {
                     results.figure("idle.rss", "RSS idle with 10,000 cached entities", "MB")
                             .add(rig.bridge.rssMegabytes());
                     if (settings.wants("cpu")) {
-                        cpuAndMemory(rig, run, highRate);
+                        bridgeCpu = cpuAndMemory(rig, run, highRate);
                     }
                     if (settings.wants("reads")) {
                         reads(rig, run);
@@ -182,6 +183,9 @@ public final class Benchmark {
                         resync(rig, run, true);
                     }
                 }
+            }
+            if (settings.wants("minimal")) {
+                minimalClient(run, highRate, bridgeCpu);
             }
         }
     }
@@ -285,9 +289,12 @@ public final class Benchmark {
 
     // ---- 10,000 entities: CPU and memory, reads, commands, resync --------------------------------------------
 
-    private void cpuAndMemory(Rig rig, int run, double highRate) throws Exception {
+    /** Returns the bridge's CPU per 1,000 events by rate, for the minimal client's step to compare with. */
+    private Map<Double, Double> cpuAndMemory(Rig rig, int run, double highRate) throws Exception {
+        Map<Double, Double> cpu = new LinkedHashMap<>();
         for (double rate : List.of(1_000.0, highRate)) {
             RateRun step = RateRun.compiledAt(rig, rate, settings.jitWarmup(), settings.measure());
+            cpu.put(rate, step.cpuMillisPer1000);
             record("cpu and memory (10,000 entities)", run, step);
             String at = rate == highRate ? "high" : String.valueOf((long) rate);
             String label = rate == highRate ? "the highest sustained rate" : String.format("%,.0f events/s", rate);
@@ -298,6 +305,36 @@ public final class Benchmark {
             if (rate == highRate) {
                 results.figure("rss10k.rate", "the rate RSS and CPU were measured at", "events/s")
                         .add(step.achievedRate);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * The issue's yardstick at the same rates as the bridge's CPU steps, 10,000 entities: its CPU per 1,000 events,
+     * and the bridge's divided by it (the target: at most 2) where both ran in this run.
+     */
+    private void minimalClient(int run, double highRate, Map<Double, Double> bridgeCpu) throws Exception {
+        for (MinimalClientRun.Step step : MinimalClientRun.measure(settings, HOME_10K, List.of(1_000.0, highRate))) {
+            Map<String, Object> row = new LinkedHashMap<>(step.toMap());
+            row.put("load_average_1m", RateRun.loadAverage());
+            results.step("minimal client", run, row);
+            if (step.dropped()) {
+                results.notes.add(String.format("Run %d: the minimal client was dropped as a slow consumer at %,.0f "
+                        + "events/s; that rate is not counted.", run, step.rate()));
+                continue;
+            }
+            boolean high = step.rate() == highRate;
+            String at = high ? "high" : String.valueOf((long) step.rate());
+            String label = high ? "the bridge's highest sustained rate" : String.format("%,.0f events/s", step.rate());
+            results.figure("minimal.cpu." + at, "minimal client CPU per 1,000 events at " + label
+                    + ", 10,000 entities", "ms").add(step.cpuMillisPer1000());
+            results.figure("minimal.p99." + at, "minimal client event → MQTT p99 at " + label, "ms")
+                    .add(step.latencyMillis().getOrDefault("p99", Double.NaN));
+            Double bridge = bridgeCpu.get(step.rate());
+            if (bridge != null) {
+                results.figure("minimal.ratio." + at, "bridge CPU per 1,000 events ÷ the minimal client's, at "
+                        + label + ", 10,000 entities", "×").add(bridge / step.cpuMillisPer1000());
             }
         }
     }
@@ -340,7 +377,7 @@ public final class Benchmark {
                 }
             }
         });
-        Rig.awaitCompiled(rig.bridge, settings.jitWarmup());
+        Rig.awaitCompiled(rig.bridge.pid(), settings.jitWarmup());
         compiled.set(true);
         reading.get();
     }

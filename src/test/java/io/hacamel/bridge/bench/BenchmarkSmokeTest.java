@@ -48,6 +48,20 @@ class BenchmarkSmokeTest {
                 "Latency, simulator send → MQTT message received");
     }
 
+    @Test
+    void measuresTheMinimalClientAtTheBridgesRates() throws Exception {
+        BenchSettings settings = Benchmark.parse(new String[] {"--quick", "--runs", "1", "--only", "minimal",
+                "--artemis", "--out", out.toString(), "--classpath", bridgeClasspath()});
+
+        Results results = Benchmark.measure(settings);
+
+        // the second rate (10,000/s) may drop the client on a busy machine: the first must be measured
+        assertThat(results.figures).containsKeys("minimal.cpu.1000", "minimal.p99.1000");
+        assertThat(results.figures.get("minimal.cpu.1000").median()).isPositive();
+        assertThat(results.steps.stream().filter(step -> "minimal client".equals(step.get("scenario")))).isNotEmpty();
+        assertThat(Files.readString(settings.markdown())).contains("The minimal client, measured here");
+    }
+
     /** The test run's classpath without test classes: what the packaged jar holds. */
     private static String bridgeClasspath() {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

@@ -154,8 +154,13 @@ final class BridgeProcess implements AutoCloseable {
 
     /** CPU seconds the JIT's compiler threads (C1, C2) used so far. */
     double compilerCpuSeconds() throws IOException {
+        return compilerCpuSeconds(pid());
+    }
+
+    /** The same, of any JVM. */
+    static double compilerCpuSeconds(long pid) throws IOException {
         double seconds = 0;
-        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String stat;
                 try {
@@ -173,7 +178,11 @@ final class BridgeProcess implements AutoCloseable {
 
     /** Resident memory now, in MB. */
     double rssMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+        return rssMegabytes(pid());
+    }
+
+    static double rssMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }

@@ -45,7 +45,7 @@ final class RateRun {
      * passed): the CPU a change costs while the bridge runs for days, not while it warms up.
      */
     static RateRun compiledAt(Rig rig, double rate, Duration limit, Duration measure) throws Exception {
-        return at(rig, rate, () -> Rig.awaitCompiled(rig.bridge, limit), measure);
+        return at(rig, rate, () -> Rig.awaitCompiled(rig.bridge.pid(), limit), measure);
     }
 
     private interface WarmUp {

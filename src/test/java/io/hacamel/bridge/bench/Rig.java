@@ -43,14 +43,14 @@ final class Rig implements AutoCloseable {
     }
 
     /**
-     * Until the JIT's compiler threads in the bridge used less than 2% of a core over 3 s (the hot path is compiled),
-     * or {@code limit} passed.
+     * Until the JIT's compiler threads in the JVM {@code pid} (the bridge's) used less than 2% of a core over 3 s (the
+     * hot path is compiled), or {@code limit} passed.
      */
-    static void awaitCompiled(BridgeProcess bridge, Duration limit) {
+    static void awaitCompiled(long pid, Duration limit) {
         long started = System.nanoTime();
         AtomicReference<Double> previous = new AtomicReference<>();
         boolean compiled = Waits.until(limit, COMPILER_WINDOW, () -> {
-            double now = bridge.compilerCpuSeconds();
+            double now = BridgeProcess.compilerCpuSeconds(pid);
             Double before = previous.getAndSet(now);
             return before != null && now - before < QUIET_COMPILER_SHARE * COMPILER_WINDOW.toMillis() / 1000.0;
         });
@@ -76,7 +76,7 @@ final class Rig implements AutoCloseable {
                 double published = (System.nanoTime() - readyAt) / 1e9;
                 // the JIT compiles the hot path in the first seconds of load: measure the bridge as it runs for days
                 simulator.load().start(2_000);
-                awaitCompiled(bridge, settings.jitWarmup());
+                awaitCompiled(bridge.pid(), settings.jitWarmup());
                 simulator.load().stop();
                 awaitStates(probe, simulator, Duration.ofSeconds(120));
                 return new Rig(simulator, broker, probe, bridge, ready, published);

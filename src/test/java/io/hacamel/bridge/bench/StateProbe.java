@@ -93,6 +93,17 @@ final class StateProbe implements LoadGenerator.Observer, AutoCloseable {
         return unmatched.get();
     }
 
+    /** Changes whose state has not arrived yet. */
+    long onTheirWay() {
+        long changes = 0;
+        for (Track track : tracks.values()) {
+            synchronized (track) {
+                changes += track.states.size();
+            }
+        }
+        return changes;
+    }
+
     /** Entities whose last delivered state differs from their state in the home. */
     int differing(SimulatedHome home, List<String> entityIds) {
         int differing = 0;
