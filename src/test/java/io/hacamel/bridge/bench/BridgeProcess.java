@@ -181,6 +181,13 @@ final class BridgeProcess implements AutoCloseable {
         return rssMegabytes(pid());
     }
 
+    /** The highest RSS, in MB, sampled every 250 ms while {@code window} lasts: a measuring window. */
+    static double maxRssOver(long pid, Duration window) {
+        double[] max = {0};
+        Waits.window(window, Duration.ofMillis(250), () -> max[0] = Math.max(max[0], rssMegabytes(pid)));
+        return max[0];
+    }
+
     static double rssMegabytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {

@@ -90,12 +90,7 @@ final class MinimalClientRun {
         double cpuBefore = BridgeProcess.cpuSeconds(pid);
         double jitBefore = BridgeProcess.compilerCpuSeconds(pid);
         long started = System.nanoTime();
-        long end = started + settings.measure().toNanos();
-        double rss = 0;
-        while (System.nanoTime() < end) {
-            rss = Math.max(rss, BridgeProcess.rssMegabytes(pid));
-            Thread.sleep(Math.min(250, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-        }
+        double rss = BridgeProcess.maxRssOver(pid, settings.measure());
         probe.closeWindow();
         double seconds = (System.nanoTime() - started) / 1e9;
         double thousands = Math.max(1, simulator.load().eventsSent() - sentBefore) / 1000.0;

@@ -68,12 +68,7 @@ final class RateRun {
         double brokerBefore = rig.broker.pid() > 0 ? BridgeProcess.cpuSeconds(rig.broker.pid()) : 0;
         double harnessBefore = BridgeProcess.cpuSeconds(ProcessHandle.current().pid());
         long startedAt = System.nanoTime();
-        long end = startedAt + measure.toNanos();
-        double rss = 0;
-        while (System.nanoTime() < end) {
-            rss = Math.max(rss, rig.bridge.rssMegabytes());
-            Thread.sleep(Math.min(250, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-        }
+        double rss = BridgeProcess.maxRssOver(rig.bridge.pid(), measure);
         rig.probe.closeWindow();
         long sentAfter = rig.simulator.load().eventsSent();
         double seconds = (System.nanoTime() - startedAt) / 1e9;

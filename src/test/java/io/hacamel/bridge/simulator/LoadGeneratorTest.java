@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +21,7 @@ class LoadGeneratorTest extends SimulatorTestSupport {
         // generous limits: on a busy machine the test's own client may fall behind for a while
         HaSimulator simulator = start(new SimulatorOptions().home(SimulatedHome.generated(1_000, 7))
             .slowConsumerLimits(new SlowConsumerLimits(1_000_000, Duration.ofMinutes(1), 2_000_000)));
-        TestClient client = authenticated(simulator);
-        ObjectNode features = TestClient.command("supported_features");
-        features.putObject("features").put("coalesce_messages", 1);
-        client.result(client.send(features));
-        client.result(client.send(TestClient.command("subscribe_events").put("event_type", "state_changed")));
+        TestClient client = coalescingSubscriber(simulator);
 
         simulator.load().start(5_000);
         Tally tally = new Tally();

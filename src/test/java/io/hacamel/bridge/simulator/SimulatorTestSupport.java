@@ -1,5 +1,6 @@
 package io.hacamel.bridge.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,16 @@ abstract class SimulatorTestSupport {
 
     TestClient authenticated(HaSimulator simulator) {
         return closing(TestClient.authenticated(simulator));
+    }
+
+    /** Authenticated, with coalesced array frames negotiated, subscribed to state changes. */
+    TestClient coalescingSubscriber(HaSimulator simulator) {
+        TestClient client = authenticated(simulator);
+        ObjectNode features = TestClient.command("supported_features");
+        features.putObject("features").put("coalesce_messages", 1);
+        client.result(client.send(features));
+        client.result(client.send(TestClient.command("subscribe_events").put("event_type", "state_changed")));
+        return client;
     }
 
     <T extends AutoCloseable> T closing(T resource) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -67,11 +66,7 @@ class SlowConsumerTest extends SimulatorTestSupport {
     void coalescesNoMoreIntoOneFrameThanHomeAssistantEverHasPending() {
         HaSimulator simulator = start(new SimulatorOptions()
             .slowConsumerLimits(new SlowConsumerLimits(1_000_000, Duration.ofMinutes(1), 2_000_000)));
-        TestClient client = authenticated(simulator);
-        ObjectNode features = TestClient.command("supported_features");
-        features.putObject("features").put("coalesce_messages", 1);
-        client.result(client.send(features));
-        client.result(client.send(TestClient.command("subscribe_events").put("event_type", "state_changed")));
+        TestClient client = coalescingSubscriber(simulator);
 
         client.pause();
         flipUntil(simulator, () -> simulator.stats().maxPendingOutbound() > 3 * OutboundWriter.MAX_COALESCED);
