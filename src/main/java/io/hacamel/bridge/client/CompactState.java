@@ -39,6 +39,11 @@ public final class CompactState {
         }
     }
 
+    /** A state's compact JSON object as Home Assistant wrote it (see {@link StateSlices}); not copied. */
+    static CompactState of(String entityId, byte[] json) {
+        return new CompactState(entityId, json);
+    }
+
     /** The state's {@code entity_id}, or null when it has none. */
     public String entityId() {
         return entityId;

@@ -335,17 +335,22 @@ public final class HaConnection {
         }
         long startedAt = System.nanoTime();
         // completes on the reader, in frame order: events read before this result are already in the mirror
-        return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6), null)
+        int[] requestId = {0};
+        return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6),
+                        id -> requestId[0] = id)
                 .thenAccept(states -> {
                     String now = Instant.now().toString();
-                    StateMirror.Resync changes = mirror.reconcile(states, now);
+                    boolean firstLoad = mirror.size() == 0;
+                    StateMirror.Resync changes = mirror.reconcile(states, target.stateSlices(requestId[0]), now);
                     StateMirror.Resync everything = null;
                     for (HaSubscription subscription : subscriptions.all()) {
                         if (!subscription.receivesStateChanges()) {
                             continue;
                         }
                         if (!subscription.seeded()) {
-                            everything = everything != null ? everything : mirror.snapshot(now);
+                            // into an empty mirror every state is an addition: the changes are everything already,
+                            // without making 10,000 trees again from the mirror's bytes
+                            everything = everything != null ? everything : firstLoad ? changes : mirror.snapshot(now);
                         }
                         StateMirror.Resync resync = subscription.seeded() ? changes : everything;
                         resync.events().forEach(event -> MessageRouter.deliver(subscription, event));

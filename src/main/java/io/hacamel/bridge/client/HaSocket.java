@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +66,8 @@ final class HaSocket {
     private Buffer fragments;
     private boolean binaryMessage;
     private boolean oversized;
+    /** The message (one frame, or several put together) whose contents the listener is being told; else null. */
+    private Buffer reading;
 
     private HaSocket(WebSocketClient client, Context context, ObjectMapper mapper, String token, int maxMessageSize,
             Listener listener) {
@@ -184,14 +187,29 @@ final class HaSocket {
             }
             if (frame == null || !(frame.isObject() || frame.isArray())) {
                 listenerMalformed(excerpt(data), null);
-            } else if (frame.isArray()) {
-                frame.forEach(message -> dispatch(message, data));
-            } else {
-                dispatch(frame, data);
+                return;
+            }
+            reading = data;
+            try {
+                if (frame.isArray()) {
+                    frame.forEach(message -> dispatch(message, data));
+                } else {
+                    dispatch(frame, data);
+                }
+            } finally {
+                reading = null;
             }
         } else if (phase != Phase.CLOSED) {
             onHandshakeText(data.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The bytes of the states in the result of request {@code id}, for a listener told about that result (on the
+     * reader, while it is told); null otherwise, or when the result is not a list of states. See {@link StateSlices}.
+     */
+    List<byte[]> stateSlices(int id) {
+        return reading == null ? null : StateSlices.of(reading, id);
     }
 
     private JsonNode parse(Buffer data) throws IOException {

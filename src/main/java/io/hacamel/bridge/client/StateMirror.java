@@ -37,17 +37,24 @@ final class StateMirror {
         size = states.size();
     }
 
-    Resync reconcile(JsonNode currentStates, String now) {
+    /**
+     * @param slices each state's bytes as Home Assistant sent them, in the same order (see {@link StateSlices}), or
+     *               null to write them from the trees
+     */
+    Resync reconcile(JsonNode currentStates, List<byte[]> slices, String now) {
         List<HaEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int changed = 0;
+        boolean sliced = slices != null && currentStates.isArray() && slices.size() == currentStates.size();
+        int index = -1;
         for (JsonNode state : currentStates) {
+            index++;
             String entityId = state.path("entity_id").asText(null);
             if (entityId == null) {
                 continue;
             }
             seen.add(entityId);
-            CompactState compact = CompactState.of(state);
+            CompactState compact = sliced ? CompactState.of(entityId, slices.get(index)) : CompactState.of(state);
             CompactState known = states.put(entityId, compact);
             JsonNode knownTree = known == null || known.sameJson(compact) ? null : known.tree();
             if (known == null || knownTree != null && !sameState(knownTree, state)) {

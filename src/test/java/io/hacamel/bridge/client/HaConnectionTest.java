@@ -1,5 +1,7 @@
 package io.hacamel.bridge.client;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
@@ -73,6 +76,28 @@ class HaConnectionTest {
         assertThat(sent.nextInbound("get_states", WAIT).message().path("id").asInt()).isEqualTo(3);
         assertThat(connection.stats().haVersion()).isEqualTo("2023.6.3");
         sent.assertExhausted();
+        recorder.assertExhausted();
+    }
+
+    @Test
+    void keepsTheStatesOfAResyncAsHomeAssistantWroteThem() {
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("level", new BigDecimal("21.50"));
+        simulator.home().setState("input_number.camel_level", "21.50", attributes);
+
+        start(options());
+
+        recorder.nextState(CONNECTING);
+        recorder.nextState(AUTHENTICATED);
+        for (int i = 0; i < TRANSCRIPT_ENTITIES.size(); i++) {
+            HaEvent event = recorder.nextEvent();
+            if (event.entityId().equals("input_number.camel_level")) {
+                // Jackson would write the tree's number back as 21.5
+                assertThat(new String(event.compactNewState().json(), StandardCharsets.UTF_8))
+                        .contains("\"attributes\":{\"level\":21.50}");
+            }
+        }
+        recorder.nextSynced();
+        recorder.nextState(READY);
         recorder.assertExhausted();
     }
 

@@ -1,5 +1,6 @@
 package io.hacamel.bridge.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ class StateMirrorTest {
 
     @Test
     void firstResyncAddsEveryEntity() throws Exception {
-        StateMirror.Resync resync = mirror.reconcile(states(state("light.a", "on", "t1"), state("switch.b", "off", "t1")), "now");
+        StateMirror.Resync resync = mirror.reconcile(states(state("light.a", "on", "t1"), state("switch.b", "off", "t1")), null, "now");
 
         assertThat(resync.events()).extracting(HaEvent::entityId).containsExactly("light.a", "switch.b");
         assertThat(resync.events()).allSatisfy(event -> {
@@ -28,12 +29,12 @@ class StateMirrorTest {
 
     @Test
     void laterResyncsReportOnlyWhatChangedAndWhatVanished() throws Exception {
-        mirror.reconcile(states(state("light.a", "on", "t1"), state("switch.b", "off", "t1"), state("sensor.c", "1", "t1")), "now");
+        mirror.reconcile(states(state("light.a", "on", "t1"), state("switch.b", "off", "t1"), state("sensor.c", "1", "t1")), null, "now");
         mirror.apply(HaEvent.fromHomeAssistant(JSON.readTree(
                 "{\"event_type\":\"state_changed\",\"data\":{\"entity_id\":\"sensor.c\",\"new_state\":"
                         + state("sensor.c", "2", "t2") + "}}")));
 
-        StateMirror.Resync resync = mirror.reconcile(states(state("light.a", "off", "t3"), state("sensor.c", "2", "t2")), "now");
+        StateMirror.Resync resync = mirror.reconcile(states(state("light.a", "off", "t3"), state("sensor.c", "2", "t2")), null, "now");
 
         assertThat(resync.events()).hasSize(2);
         HaEvent changed = resync.events().get(0);
@@ -49,11 +50,37 @@ class StateMirrorTest {
 
     @Test
     void lastReportedAloneIsNoChange() throws Exception {
-        mirror.reconcile(states(state("sensor.c", "1", "t1")), "now");
+        mirror.reconcile(states(state("sensor.c", "1", "t1")), null, "now");
         ObjectNode reported = (ObjectNode) JSON.readTree(state("sensor.c", "1", "t1"));
         reported.put("last_reported", "t9");
 
-        assertThat(mirror.reconcile(JSON.createArrayNode().add(reported), "now").events()).isEmpty();
+        assertThat(mirror.reconcile(JSON.createArrayNode().add(reported), null, "now").events()).isEmpty();
+    }
+
+    @Test
+    void keepsEachStateAsHomeAssistantWroteItWhenGivenItsBytes() throws Exception {
+        String light = state("light.a", "on", "t1");
+        String sensor = "{ \"entity_id\": \"sensor.b\", \"state\": \"1e-05\" }"; // not how Jackson writes it
+        List<byte[]> slices = List.of(light.getBytes(StandardCharsets.UTF_8), sensor.getBytes(StandardCharsets.UTF_8));
+
+        StateMirror.Resync resync = mirror.reconcile(states(light, sensor), slices, "now");
+
+        assertThat(resync.events()).extracting(event -> new String(event.compactNewState().json(), StandardCharsets.UTF_8))
+                .containsExactly(light, sensor);
+        assertThat(resync.events().get(1).compactNewState().entityId()).isEqualTo("sensor.b");
+        assertThat(mirror.reconcile(states(light, sensor), null, "now").events())
+                .as("the same states written by Jackson are no change").isEmpty();
+    }
+
+    @Test
+    void writesTheStatesItselfWhenTheBytesDoNotMatchTheStates() throws Exception {
+        String light = state("light.a", "on", "t1");
+        List<byte[]> tooFew = List.of("{\"entity_id\":\"other\"}".getBytes(StandardCharsets.UTF_8));
+
+        StateMirror.Resync resync = mirror.reconcile(states(light, state("sensor.b", "1", "t1")), tooFew, "now");
+
+        assertThat(resync.events()).extracting(event -> new String(event.compactNewState().json(), StandardCharsets.UTF_8))
+                .containsExactly(light, state("sensor.b", "1", "t1"));
     }
 
     private static String state(String entityId, String state, String updated) {
