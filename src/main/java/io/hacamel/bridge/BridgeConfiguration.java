@@ -1,5 +1,6 @@
 package io.hacamel.bridge;
 
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,6 +26,7 @@ import io.hacamel.bridge.observability.ObservabilityBeans;
 import io.hacamel.bridge.observability.RouteMeters;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.hacamel.bridge.publish.PublishingBeans;
+import io.hacamel.bridge.support.PemTrust;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -33,9 +35,13 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustAllTrustManager;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,6 +177,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         ha.setUrl(url);
         ha.setCaFile(settings.get("ha.ca-file"));
         ha.setInsecure(Boolean.parseBoolean(settings.get("ha.insecure")));
+        restTls(context, ha);
         ha.setHandshakeTimeout(settings.millis("ha.handshake-timeout"));
         ha.setRequestTimeout(settings.millis("ha.request-timeout"));
         ha.setPingInterval(settings.millis("ha.ping-interval"));
@@ -185,5 +192,23 @@ public class BridgeConfiguration implements CamelConfiguration {
         component.setConfiguration(ha);
         component.setVertx(vertx);
         return component;
+    }
+
+    /** Home Assistant's REST API (fetch-state, call-service-rest) trusts what the session trusts. */
+    private static void restTls(CamelContext context, HomeAssistantConfiguration ha) throws Exception {
+        boolean privateCa = ha.getCaFile() != null && !ha.getCaFile().isBlank();
+        if (!privateCa && !ha.isInsecure()) {
+            return;
+        }
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setTrustManager(ha.isInsecure() ? TrustAllTrustManager.INSTANCE
+                : PemTrust.trustManager(Path.of(ha.getCaFile()), "ha.ca-file"));
+        SSLContextParameters tls = new SSLContextParameters();
+        tls.setTrustManagers(trust);
+        HttpComponent https = context.getComponent("https", HttpComponent.class);
+        https.setSslContextParameters(tls);
+        if (ha.isInsecure()) {
+            https.setX509HostnameVerifier((host, session) -> true);
+        }
     }
 }

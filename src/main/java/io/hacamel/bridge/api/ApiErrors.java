@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.net.ssl.SSLException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.HaException;
@@ -61,6 +63,13 @@ public final class ApiErrors {
         if (error instanceof ConnectException) {
             body.put("error", "Home Assistant is unreachable and nothing usable is cached");
             return 503;
+        }
+        if (error instanceof SSLException tls) {
+            LOG.warn("TLS with Home Assistant's REST API failed while answering {}: {}", exchange.getFromRouteId(),
+                    tls.getMessage());
+            body.put("error", "TLS with Home Assistant's REST API failed: " + tls.getMessage()
+                    + " (a private CA belongs in ha.ca-file)");
+            return 502;
         }
         if (error instanceof SocketTimeoutException) {
             body.put("error", "Home Assistant did not answer in time");

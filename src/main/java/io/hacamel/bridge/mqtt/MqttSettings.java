@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.client.Backoff;
+import io.hacamel.bridge.support.PemTrust;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -81,7 +82,7 @@ public record MqttSettings(boolean enabled, String url, String username, String 
             options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         if (caFile != null) {
-            options.setSocketFactory(PemTrust.socketFactory(caFile));
+            options.setSocketFactory(PemTrust.socketFactory(caFile, "mqtt.ca-file"));
         }
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);

@@ -34,13 +34,18 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         return SimulatedHome.transcript();
     }
 
+    /** The simulator's options beyond the token and the home, e.g. TLS (called before the subclass is built). */
+    protected SimulatorOptions simulatorOptions(SimulatorOptions options) {
+        return options;
+    }
+
     /** Settings for this test class on top of the defaults below (called before the subclass is built). */
     protected void bridgeProperties(Properties properties) {
     }
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN).home(home()));
+        simulator = HaSimulator.start(simulatorOptions(new SimulatorOptions().token(TOKEN).home(home())));
         httpPort = FreePorts.next();
         managementPort = FreePorts.next();
         api = new ApiClient(httpPort);
