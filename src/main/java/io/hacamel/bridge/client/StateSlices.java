@@ -51,20 +51,20 @@ final class StateSlices {
 
     /** Reads one message from its opening brace to its closing one. */
     private static List<byte[]> result(JsonParser parser, int id, byte[] bytes, int base) throws IOException {
-        boolean requested = false;
+        Boolean requested = null; // not known until its "id", which Home Assistant writes first
         List<byte[]> slices = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("id".equals(name)) {
                 requested = value == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() == id;
-            } else if ("result".equals(name) && value == JsonToken.START_ARRAY) {
+            } else if ("result".equals(name) && value == JsonToken.START_ARRAY && !Boolean.FALSE.equals(requested)) {
                 slices = elements(parser, bytes, base);
             } else {
                 parser.skipChildren();
             }
         }
-        return requested ? slices : null;
+        return Boolean.TRUE.equals(requested) ? slices : null;
     }
 
     private static List<byte[]> elements(JsonParser parser, byte[] bytes, int base) throws IOException {

@@ -23,11 +23,11 @@ public final class PemTrust {
 
     /** @param setting the setting that named the file, for the error when it cannot be read or holds no certificate */
     public static X509TrustManager trustManager(Path caFile, String setting) throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
         if (!Files.isReadable(caFile)) {
             throw new IOException(setting + " " + caFile + " cannot be read");
         }
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
         try (InputStream in = Files.newInputStream(caFile)) {
             int n = 0;
             for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {

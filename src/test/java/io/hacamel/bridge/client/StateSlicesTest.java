@@ -25,6 +25,14 @@ class StateSlicesTest {
     }
 
     @Test
+    void findsTheResultWhateverTheOrderOfItsFields() {
+        String frame = "{\"type\":\"result\",\"result\":[" + SENSOR + "],\"success\":true,\"id\":4}";
+
+        assertThat(texts(StateSlices.of(buffer(frame), 4))).containsExactly(SENSOR);
+        assertThat(StateSlices.of(buffer(frame), 5)).isNull();
+    }
+
+    @Test
     void findsTheResultAmongOtherMessagesOfAnArrayFrameAtAnyOffsetOfItsBuffer() {
         String frame = "[" + EVENT + ",{\"id\":8,\"type\":\"result\",\"success\":true,\"result\":[" + SENSOR + "]},"
                 + EVENT + "]";
