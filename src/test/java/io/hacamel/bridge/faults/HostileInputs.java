@@ -66,18 +66,21 @@ final class HostileInputs {
     }
 
     /**
-     * One topic level that is not a service name: printable ASCII (dots, %2F, quotes, spaces, upper case) and Latin
-     * letters with accents. MQTT forbids /, +, # and NUL in a level, and Paho refuses control characters and
-     * non-characters. Wider Unicode is left out: one CJK level ("鼩怟䌫휬ｚ 챷렻᧑薀") never reached the bridge through the
-     * embedded broker and left the test's own client receiving nothing more, which is not what this test is about.
+     * One topic level that is not a service name: any Unicode text (dots, %2F, quotes, spaces, upper case, any script)
+     * but what MQTT forbids in a level (/, + and #) and what Paho refuses to send (NUL, control characters, lone
+     * surrogates, non-characters). Also without a backslash: Artemis, the broker in the tests, turns a topic into an
+     * address with backslash as its escape character, so a level ending in one never reaches a subscriber (and one
+     * with a backslash inside arrives with it doubled). Mosquitto passes both through; MosquittoTest sends one.
      */
     static Arbitrary<String> topicLevels() {
-        return Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u017f').ofMinLength(1)
-                .ofMaxLength(30).filter(s -> !SLUG.matcher(s).matches() && s.chars().allMatch(HostileInputs::topicChar));
+        return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30)
+                .filter(s -> !SLUG.matcher(s).matches() && s.codePoints().allMatch(HostileInputs::topicCodePoint));
     }
 
-    private static boolean topicChar(int c) {
-        return c != '/' && c != '+' && c != '#';
+    private static boolean topicCodePoint(int c) {
+        boolean nonCharacter = (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+        return c != '/' && c != '+' && c != '#' && c != '\\' && !Character.isISOControl(c)
+                && Character.getType(c) != Character.SURROGATE && !nonCharacter;
     }
 
     private static Arbitrary<String> truncated(String json) {

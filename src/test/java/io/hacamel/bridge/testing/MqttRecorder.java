@@ -123,6 +123,25 @@ public final class MqttRecorder implements AutoCloseable {
         }
     }
 
+    /** The next message if one arrives within {@code wait}, else null: for a test that retries a request. */
+    public Received poll(Duration wait) {
+        try {
+            return happened.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Publishes over this recorder's connection (QoS 1, not retained). */
+    public void publish(String topic, String payload) {
+        try {
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        } catch (MqttException e) {
+            throw new AssertionError("cannot publish to " + topic + ": " + e, e);
+        }
+    }
+
     /** The next message must be on this topic. */
     public Received next(String topic) {
         Received next = next();
