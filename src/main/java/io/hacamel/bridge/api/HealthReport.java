@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.HaConnection;
 import io.hacamel.bridge.client.HaConnectionStats;
+import io.hacamel.bridge.support.HttpBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -58,7 +59,7 @@ public final class HealthReport {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
+        exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }
 
     Map<String, Object> sessionDetails() {

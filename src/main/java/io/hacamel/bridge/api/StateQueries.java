@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -170,6 +171,6 @@ public final class StateQueries {
         Message message = exchange.getMessage();
         message.removeHeaders("CamelCaffeine*");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(body);
+        message.setBody(HttpBody.of(body));
     }
 }

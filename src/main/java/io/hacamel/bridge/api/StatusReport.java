@@ -16,6 +16,7 @@ import io.hacamel.bridge.client.HaConnection;
 import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantConsumer;
+import io.hacamel.bridge.support.HttpBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.PropertiesComponent;
@@ -59,7 +60,7 @@ public final class StatusReport {
         body.put("timestamp", Instant.now().toString());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
+        exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }
 
     private Map<String, Object> connectionDetails(Exchange exchange) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.JsonBodies;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
 import io.hacamel.bridge.hub.HubStats.Rejection;
+import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -115,6 +116,6 @@ public final class HubApi {
         body.put("timestamp", Instant.now().toString());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
+        exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }
 }

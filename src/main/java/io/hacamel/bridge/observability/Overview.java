@@ -14,6 +14,7 @@ import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.client.HaConnection;
 import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.demo.DemoMode;
+import io.hacamel.bridge.support.HttpBody;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 
@@ -50,7 +51,7 @@ public final class Overview {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader("Cache-Control", "no-store");
-        exchange.getMessage().setBody(mapper.writeValueAsBytes(body));
+        exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }
 
     private static Map<String, Object> bridge(CamelContext context) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.hacamel.bridge.api.ApiException;
+import io.hacamel.bridge.support.HttpBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -59,7 +60,7 @@ public final class StatusPage {
         message.setHeader("Cache-Control", "no-cache");
         message.setHeader("X-Content-Type-Options", "nosniff");
         message.setHeader("Content-Security-Policy", policy(host));
-        message.setBody(content);
+        message.setBody(HttpBody.of(content));
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.ApiException;
 import io.hacamel.bridge.publish.DeadLetterStore.DeadLetter;
+import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -310,6 +311,6 @@ public final class DeadLetters {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json.writeValueAsBytes(answer));
+        message.setBody(HttpBody.of(json.writeValueAsBytes(answer)));
     }
 }
