@@ -1,8 +1,5 @@
 package io.hacamel.bridge.api;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -85,22 +82,6 @@ class StatesApiTest extends BridgeTestSupport {
         assertThat(badDomain.status()).isEqualTo(400);
         assertThat(badDomain.body().path("field").asText()).isEqualTo("domain");
         assertThat(simulator.stats().restRequests()).isEqualTo(restCallsBefore);
-    }
-
-    @Test
-    void answersCarryTheirLengthAndAreNotChunked() throws Exception {
-        awaitReady();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-        // a state, a list, a refusal and the health report (a Vert.x Buffer as the body would be sent chunked)
-        for (String path : List.of("/api/v1/states/light.camel_lamp", "/api/v1/states", "/api/v1/states/Light",
-                "/health")) {
-            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(api.uri(path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(answer.headers().firstValue("Transfer-Encoding")).as(path).isEmpty();
-            assertThat(answer.headers().firstValueAsLong("Content-Length")).as(path)
-                    .hasValue(answer.body().length);
-        }
     }
 
     @Test
