@@ -1,9 +1,5 @@
 package io.hacamel.bridge.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,13 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
@@ -172,15 +162,16 @@ public final class Benchmark {
                     if (settings.wants("cpu")) {
                         bridgeCpu = cpuAndMemory(rig, run, highRate);
                     }
+                    ApiSteps api = new ApiSteps(settings, results);
                     if (settings.wants("reads")) {
-                        reads(rig, run);
+                        api.reads(rig, run);
                     }
                     if (settings.wants("commands")) {
-                        commands(rig, run);
+                        api.commands(rig, run);
                     }
                     if (settings.wants("resync")) {
-                        resync(rig, run, false);
-                        resync(rig, run, true);
+                        ResyncStep.measure(rig, run, false, results);
+                        ResyncStep.measure(rig, run, true, results);
                     }
                 }
             }
@@ -337,169 +328,6 @@ public final class Benchmark {
                         + label + ", 10,000 entities", "×").add(bridge / step.cpuMillisPer1000());
             }
         }
-    }
-
-    private void reads(Rig rig, int run) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        List<String> ids = rig.entityIds();
-        warmUpReads(rig, http, ids);
-        Samples idle = readStates(rig, http, ids, settings.reads());
-        Map<String, Double> idleMillis = idle.percentilesMillis();
-        rig.simulator.load().start(1_000);
-        Samples loaded = readStates(rig, http, ids, settings.reads());
-        rig.simulator.load().stop();
-        Rig.awaitStates(rig.probe, rig.simulator, Duration.ofSeconds(30));
-        Map<String, Double> loadedMillis = loaded.percentilesMillis();
-        for (String percentile : List.of("p50", "p99")) {
-            results.figure("reads.idle." + percentile, "GET /api/v1/states/{id} " + percentile
-                    + ", 10,000 entities, no events", "ms").add(idleMillis.get(percentile));
-            results.figure("reads.loaded." + percentile, "GET /api/v1/states/{id} " + percentile
-                    + ", 10,000 entities, 1,000 events/s", "ms").add(loadedMillis.get(percentile));
-        }
-        results.step("state reads", run, Map.of("requests", idle.size(), "idle_ms", idleMillis,
-                "under_1000_events_per_s_ms", loadedMillis, "load_average_1m", RateRun.loadAverage()));
-        log("reads: idle %s, under load %s", idleMillis, loadedMillis);
-    }
-
-    /**
-     * Reads as the measurement will until the bridge's JIT has compiled the read path: half as many requests as are
-     * measured, then on until its compiler threads are quiet (C2 takes a method after 15,000 calls, bin/jvm.options).
-     */
-    private void warmUpReads(Rig rig, HttpClient http, List<String> ids) throws Exception {
-        readStates(rig, http, ids, settings.reads() / 2);
-        AtomicBoolean compiled = new AtomicBoolean();
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            while (!compiled.get()) {
-                try {
-                    readStates(rig, http, ids, 500);
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }
-        });
-        Rig.awaitCompiled(rig.bridge.pid(), settings.jitWarmup());
-        compiled.set(true);
-        reading.get();
-    }
-
-    private static Samples readStates(Rig rig, HttpClient http, List<String> ids, int count) throws Exception {
-        Random random = new Random(7);
-        Samples samples = new Samples();
-        for (int i = 0; i < count; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(rig.bridge.url("/api/v1/states/"
-                    + ids.get(random.nextInt(ids.size()))))).build();
-            long started = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            long took = System.nanoTime() - started;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + request.uri() + " answered " + response.statusCode());
-            }
-            samples.add(took);
-        }
-        return samples;
-    }
-
-    private void commands(Rig rig, int run) throws Exception {
-        String light = rig.entityIds().stream().filter(id -> id.startsWith("light.")).findFirst().orElseThrow();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Samples viaBridge = new Samples();
-        Samples bare = new Samples();
-        int count = settings.commands();
-        // half as many requests again first: the JIT compiles the read path in the first thousands of requests
-        for (int i = -count / 2; i < count; i++) {
-            String service = i % 2 == 0 ? "turn_on" : "turn_off";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(rig.bridge.url("/api/v1/services/light/" + service)))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"target\":{\"entity_id\":\"" + light + "\"}}")).build();
-            long started = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long took = System.nanoTime() - started;
-            if (response.statusCode() != 200 || !response.body().contains("\"via\":\"websocket\"")) {
-                throw new IllegalStateException("The service call answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            if (i >= 0) {
-                viaBridge.add(took);
-            }
-        }
-        try (RawHaClient client = RawHaClient.connect(rig.simulator.websocketUrl(), Rig.TOKEN, false)) {
-            // half as many requests again first: the JIT compiles the read path in the first thousands of requests
-        for (int i = -count / 2; i < count; i++) {
-                String service = i % 2 == 0 ? "turn_on" : "turn_off";
-                long started = System.nanoTime();
-                JsonNode result = client.command("{\"type\":\"call_service\",\"domain\":\"light\",\"service\":\""
-                        + service + "\",\"target\":{\"entity_id\":\"" + light + "\"}}");
-                long took = System.nanoTime() - started;
-                if (!result.path("success").asBoolean()) {
-                    throw new IllegalStateException("The bare call_service failed: " + result);
-                }
-                if (i >= 0) {
-                    bare.add(took);
-                }
-            }
-        }
-        Map<String, Double> bridgeMillis = viaBridge.percentilesMillis();
-        Map<String, Double> bareMillis = bare.percentilesMillis();
-        for (String percentile : List.of("p50", "p99")) {
-            results.figure("commands.bridge." + percentile, "service call through the API " + percentile
-                    + " (HTTP → bridge → socket → simulator → answer)", "ms").add(bridgeMillis.get(percentile));
-            results.figure("commands.bare." + percentile, "bare call_service round trip " + percentile
-                    + " (one WebSocket client → simulator)", "ms").add(bareMillis.get(percentile));
-        }
-        results.step("commands", run, Map.of("calls", count, "bridge_ms", bridgeMillis, "bare_ms", bareMillis,
-                "load_average_1m", RateRun.loadAverage()));
-        log("commands: bridge %s, bare %s", bridgeMillis, bareMillis);
-    }
-
-    /**
-     * Home Assistant restarts (with nothing changed, or every entity's attributes changed while it was away) and the
-     * bridge reconnects: from the bridge's auth to ready, the bridge's own figure for the resync, and until every
-     * change is on the broker.
-     */
-    private void resync(Rig rig, int run, boolean changeEverything) throws Exception {
-        long receivedBefore = rig.probe.received();
-        rig.simulator.restart(home -> {
-            if (changeEverything) {
-                for (String id : home.entityIds()) {
-                    ObjectNode state = home.state(id);
-                    ObjectNode attributes = ((ObjectNode) state.path("attributes")).deepCopy();
-                    attributes.put("bench_resync", run);
-                    home.setState(id, state.path("state").asText(), attributes);
-                }
-            }
-        });
-        Duration timeout = Duration.ofSeconds(60);
-        Waits.until(timeout, Duration.ofMillis(1), () -> !rig.bridge.ready());
-        Waits.until(timeout, Duration.ofMillis(1), () -> rig.simulator.stats().authenticatedClients() > 0);
-        long authenticatedAt = System.nanoTime();
-        Waits.until(timeout, Duration.ofMillis(2), rig.bridge::ready);
-        double readySeconds = (System.nanoTime() - authenticatedAt) / 1e9;
-        double published = Double.NaN;
-        if (changeEverything) {
-            int entities = rig.entityIds().size();
-            Waits.until(timeout, Duration.ofMillis(2), () -> rig.probe.received() - receivedBefore >= entities);
-            published = (System.nanoTime() - authenticatedAt) / 1e9;
-        }
-        double bridgeMillis = rig.bridge.status().findValue("last_resync_ms").asDouble();
-        String kind = changeEverything ? "changed" : "unchanged";
-        String label = changeEverything ? "every entity changed" : "nothing changed";
-        results.figure("resync." + kind + ".ready", "resync of 10,000 entities (" + label + "): auth → ready", "s")
-                .add(readySeconds);
-        results.figure("resync." + kind + ".bridge", "resync of 10,000 entities (" + label
-                + "): get_states sent → events handed on, as the bridge reports it", "s").add(bridgeMillis / 1000);
-        if (changeEverything) {
-            results.figure("resync.changed.published", "resync of 10,000 entities (every entity changed): auth → "
-                    + "every change on the broker", "s").add(published);
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("changed", changeEverything);
-        details.put("auth_to_ready_s", readySeconds);
-        details.put("bridge_resync_ms", bridgeMillis);
-        details.put("auth_to_published_s", published);
-        details.put("load_average_1m", RateRun.loadAverage());
-        results.step("resync", run, details);
-        log("resync (%s): ready after %.3f s, bridge %s ms, published after %.3f s", label, readySeconds,
-                bridgeMillis, published);
     }
 
     private void record(String scenario, int run, RateRun step) {
