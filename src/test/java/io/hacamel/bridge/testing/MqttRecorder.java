@@ -111,16 +111,11 @@ public final class MqttRecorder implements AutoCloseable {
     }
 
     public Received next() {
-        try {
-            Received next = happened.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (next == null) {
-                fail("no MQTT message on " + filter + " within " + WAIT.toSeconds() + " s");
-            }
-            return next;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        Received next = poll(WAIT);
+        if (next == null) {
+            fail("no MQTT message on " + filter + " within " + WAIT.toSeconds() + " s");
         }
+        return next;
     }
 
     /** The next message if one arrives within {@code wait}, else null: for a test that retries a request. */
