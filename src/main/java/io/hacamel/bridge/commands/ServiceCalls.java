@@ -68,9 +68,15 @@ public final class ServiceCalls {
         message.setHeader(HomeAssistantConstants.SERVICE, message.getHeader("service", String.class));
     }
 
-    /** Checks the call (headers domain and service, body) and keeps it in a variable; the clock starts here. */
+    /**
+     * Removes every header but the domain and the service, so that nothing else a caller sends reaches Home Assistant
+     * (by name: a {@code removeHeaders} exclude pattern compiles a regular expression for every header of every
+     * call), checks the call (headers domain and service, body) and keeps it in a variable; the clock starts here.
+     */
     public void accept(Exchange exchange) {
         Message message = exchange.getMessage();
+        message.getHeaders().keySet().removeIf(name -> !HomeAssistantConstants.DOMAIN.equalsIgnoreCase(name)
+                && !HomeAssistantConstants.SERVICE.equalsIgnoreCase(name));
         Object body = message.getBody();
         if (!(body == null || body instanceof JsonNode || body instanceof Map || body instanceof String)) {
             body = message.getBody(byte[].class);

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
 import io.hacamel.bridge.testing.ApiClient.Answer;
+import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,23 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
         assertThat(simulator.stats().wsExecutions("light.turn_off")).isEqualTo(1);
         assertThat(simulator.stats().restRequests()).isZero();
         assertThat(metric("habridge_command_calls_seconds_count{outcome=\"success\",via=\"websocket\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void yourOwnRoutesCallThroughDirectCallServiceWithOnlyTheDomainAndServiceHeadersGoingIn() {
+        awaitReady();
+
+        Exchange answer = template.request("direct:call-service", exchange -> {
+            exchange.getMessage().setHeader(HomeAssistantConstants.DOMAIN, "light");
+            exchange.getMessage().setHeader(HomeAssistantConstants.SERVICE, "turn_off");
+            // would ask for a response that light.turn_off does not give, and Home Assistant would refuse the call
+            exchange.getMessage().setHeader(HomeAssistantConstants.RETURN_RESPONSE, true);
+            exchange.getMessage().setBody("{\"target\": {\"entity_id\": \"light.hallway\"}}");
+        });
+
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
+        assertThat(answer.getMessage().getHeader(HomeAssistantConstants.CONTEXT_ID)).isNotNull();
+        assertThat(state("light.hallway")).isEqualTo("off");
     }
 
     @Test
