@@ -39,6 +39,7 @@ final class MinimalClientRun {
 
     static List<Step> measure(BenchSettings settings, int entities, List<Double> rates) throws Exception {
         Path log = settings.workDirectory().resolve("minimal-client.log");
+        Rig.collectHarnessGarbage();
         try (HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(Rig.TOKEN)
                         .home(SimulatedHome.generated(entities, 42)));
                 HarnessBroker broker = HarnessBroker.start(settings.workDirectory(), settings.preferMosquitto());
