@@ -186,6 +186,26 @@ public final class SimulatedHome {
         }
     }
 
+    /** Runs {@code action} with the home locked: no change and no event happens meanwhile. */
+    void atomically(Runnable action) {
+        synchronized (lock) {
+            action.run();
+        }
+    }
+
+    EntityState entityState(String entityId) {
+        synchronized (lock) {
+            return states.get(entityId);
+        }
+    }
+
+    /** The entity id of an entity registry entry's id (the UUIDs automations may name entities by), or null. */
+    String entityIdOfRegistryEntry(String entryId) {
+        synchronized (lock) {
+            return registries.entityIdOf(entryId);
+        }
+    }
+
     String statesJson() {
         synchronized (lock) {
             return states.allJson();
