@@ -1,9 +1,11 @@
 package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A state trigger's {@code for:} as Home Assistant keeps it ({@code cv.positive_time_period_template}): a period,
@@ -25,9 +27,11 @@ final class ForOption {
             of(value);
             return List.of();
         } catch (TemplateValues.Refused e) {
-            return List.of(Invalid.at(path, value.isContainerNode() ? e.getMessage() : firstProblem));
+            return value.isObject() ? periodDictErrors(value, path) : List.of(Invalid.at(path, firstProblem));
         }
     };
+
+    private static final Set<String> UNITS = Set.of("days", "hours", "minutes", "seconds", "milliseconds");
 
     private final Long fixedMicros;
     private final Object template;
@@ -47,6 +51,24 @@ final class ForOption {
             return new ForOption(null, value.isContainerNode() ? TemplateValues.complex(value)
                 : TemplateValues.template(value));
         }
+    }
+
+    /**
+     * A dict with a broken template fails {@code time_period_dict}'s schema deeper than anything else, so
+     * voluptuous reports those errors: an unknown key, a value that is no float.
+     */
+    private static List<Invalid> periodDictErrors(JsonNode value, List<Object> path) {
+        List<Invalid> errors = new ArrayList<>();
+        value.fields().forEachRemaining(field -> {
+            List<Object> keyPath = Schema.append(path, field.getKey());
+            if (!UNITS.contains(field.getKey())) {
+                errors.add(Invalid.at(keyPath, "extra keys not allowed"));
+            } else if (!field.getValue().isNumber() && !field.getValue().isBoolean()
+                && !(field.getValue().isTextual() && PyNumbers.parseFloat(field.getValue().textValue()) != null)) {
+                errors.add(Invalid.at(keyPath, "expected float").asDictionaryValue());
+            }
+        });
+        return errors;
     }
 
     /** {@code not time_delta}. */

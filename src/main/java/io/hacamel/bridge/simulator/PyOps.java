@@ -131,7 +131,8 @@ final class PyOps {
         double divisor = Py.toDouble(right);
         if (divisor == 0) {
             boolean integers = !(left instanceof Double) && !(right instanceof Double);
-            throw TemplateException.python("ZeroDivisionError", integers ? "division by zero" : "float division by zero");
+            throw TemplateException.python("ZeroDivisionError",
+                integers ? "division by zero" : "float division by zero");
         }
         return Py.toDouble(left) / divisor;
     }

@@ -186,6 +186,11 @@ public final class SimulatedHome {
         }
     }
 
+    /** How many subscriptions listen to the home's events (subscribe_events, triggers, templates). */
+    int listenerCount() {
+        return bus.size();
+    }
+
     /** Runs {@code action} with the home locked: no change and no event happens meanwhile. */
     void atomically(Runnable action) {
         synchronized (lock) {

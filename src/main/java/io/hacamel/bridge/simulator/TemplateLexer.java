@@ -242,9 +242,9 @@ final class TemplateLexer {
                     i += length;
                 }
                 default -> {
-                    if (escape >= '0' && escape <= '7') {
+                    if (isOctal(escape)) {
                         int end = i;
-                        while (end < body.length() && end < i + 3 && body.charAt(end) >= '0' && body.charAt(end) <= '7') {
+                        while (end < body.length() && end < i + 3 && isOctal(body.charAt(end))) {
                             end++;
                         }
                         out.append((char) Integer.parseInt(body.substring(i, end), 8));
@@ -256,5 +256,9 @@ final class TemplateLexer {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 }
