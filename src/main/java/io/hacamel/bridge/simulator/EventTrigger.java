@@ -85,8 +85,8 @@ final class EventTrigger implements TriggerSubscription.Trigger {
         Map<String, Object> actual = contextOf(event.context());
         for (Map.Entry<?, ?> expected : context.entrySet()) {
             Object value = actual.get(expected.getKey());
-            boolean ok = expected.getValue() instanceof List<?> options ? Py.contains(options, value)
-                : actual.containsKey(expected.getKey()) && matches(expected.getValue(), value);
+            boolean ok = actual.containsKey(expected.getKey()) && (expected.getValue() instanceof List<?> options
+                ? Py.contains(options, value) : matches(expected.getValue(), value));
             if (!ok) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package io.hacamel.bridge.simulator;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,7 @@ final class PyNumbers {
         if (Double.isInfinite(number)) {
             throw TemplateException.python("OverflowError", "cannot convert float infinity to integer");
         }
-        return new java.math.BigDecimal(number).toBigInteger();
+        return new BigDecimal(number).toBigInteger();
     }
 
     private static void failIfUndefined(Object value) {

@@ -155,6 +155,7 @@ final class TemplateEvaluator {
         return new Py.DomainStates(name);
     }
 
+    /** Notes an entity whose state object was read ({@code states.light.x.state}). */
     void read(String entityId) {
         entities.add(entityId);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,10 +42,13 @@ final class TemplateFunctions {
             case "states":
                 return entity == null ? "unknown" : entity.state();
             case "state_attr":
+                if (entity == null) {
+                    return null;
+                }
                 if (bound[1] instanceof List || bound[1] instanceof Map) {
                     throw TemplateException.python("TypeError", "unhashable type: '" + Py.typeName(bound[1]) + "'");
                 }
-                return entity == null ? null : PyJson.attributes(entity).get(bound[1]);
+                return PyJson.attributes(entity).get(bound[1]);
             default:
                 return entity != null && (Py.equal(entity.state(), bound[1])
                     || bound[1] instanceof List<?> options && Py.contains(options, entity.state()));
@@ -166,7 +170,7 @@ final class TemplateFunctions {
     private static Object[] bind(Signature signature, List<Object> args, Map<String, Object> kwargs) {
         List<String> parameters = signature.parameters();
         Object[] bound = new Object[parameters.size()];
-        java.util.Arrays.fill(bound, NONE_GIVEN);
+        Arrays.fill(bound, NONE_GIVEN);
         if (args.size() > parameters.size()) {
             int most = parameters.size() + signature.implicit();
             int least = signature.required() + signature.implicit();

@@ -1,6 +1,7 @@
 package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -177,13 +178,12 @@ final class Validators {
         List<JsonNode> items = new ArrayList<>();
         if (value.isTextual()) {
             for (String id : value.textValue().split(",", -1)) {
-                items.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(id.strip()));
+                items.add(TextNode.valueOf(id.strip()));
             }
         } else if (value.isArray()) {
             value.forEach(items::add);
         } else if (value.isObject()) {
-            value.fieldNames().forEachRemaining(name -> items.add(
-                com.fasterxml.jackson.databind.node.TextNode.valueOf(name)));
+            value.fieldNames().forEachRemaining(name -> items.add(TextNode.valueOf(name)));
         } else {
             throw new UnknownErrorException("'" + PythonRepr.typeName(value) + "' object is not iterable");
         }
