@@ -26,6 +26,8 @@ final class Commands {
         SubscriptionCommands.register();
         CallServiceCommand.register();
         RegistryCommands.register();
+        RenderTemplateCommand.register();
+        SubscribeTriggerCommand.register();
     }
 
     private Commands() {

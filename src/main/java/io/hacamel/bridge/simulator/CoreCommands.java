@@ -30,12 +30,15 @@ final class CoreCommands {
         request.result("null");
     }
 
-    /** Fires the event with the connection user's context; Home Assistant marks it as from a remote origin. */
+    /**
+     * Fires the event with the connection user's context. {@code hass.bus.async_fire} marks it LOCAL, as the
+     * automation transcript shows; only the REST API's POST /api/events fires REMOTE events.
+     */
     private static void fireEvent(CommandRequest request) {
         HaContext context = HaContext.ofOwner();
         JsonNode data = request.message().get("event_data");
         request.home().fireEvent(request.message().get("event_type").textValue(),
-            data == null ? null : (ObjectNode) data, "REMOTE", context);
+            data == null ? null : (ObjectNode) data, "LOCAL", context);
         request.result("{\"context\":" + context.json() + "}");
     }
 }

@@ -3,8 +3,10 @@ package io.hacamel.bridge.simulator;
 /**
  * An event on the home's bus, already serialised as Home Assistant's event object
  * ({@code {"event_type":..,"data":..,"origin":..,"time_fired":..,"context":..}}) so each connection only prefixes it.
+ * A state_changed event also carries its entity and states, for triggers and templates.
  */
-record HomeEvent(String type, String json, HaContext context, EntityState newState) {
+record HomeEvent(String type, String json, HaContext context, String entityId, EntityState oldState,
+                 EntityState newState) {
 
     static final String STATE_CHANGED = "state_changed";
 
@@ -16,11 +18,12 @@ record HomeEvent(String type, String json, HaContext context, EntityState newSta
         Json.appendQuoted(data.append("{\"entity_id\":"), entityId);
         data.append(",\"old_state\":").append(oldJson);
         data.append(",\"new_state\":").append(newJson).append('}');
-        return new HomeEvent(STATE_CHANGED, body(STATE_CHANGED, data, "LOCAL", timeFired, context), context, newState);
+        return new HomeEvent(STATE_CHANGED, body(STATE_CHANGED, data, "LOCAL", timeFired, context), context, entityId,
+            oldState, newState);
     }
 
     static HomeEvent of(String type, String dataJson, String origin, HaContext context) {
-        return new HomeEvent(type, body(type, dataJson, origin, HaTime.now(), context), context, null);
+        return new HomeEvent(type, body(type, dataJson, origin, HaTime.now(), context), context, null, null, null);
     }
 
     private static String body(String type, CharSequence dataJson, String origin, String timeFired,

@@ -21,6 +21,10 @@ final class HomeEventBus {
         return () -> listeners.remove(listener);
     }
 
+    int size() {
+        return listeners.size();
+    }
+
     void fire(HomeEvent event) {
         for (Listener listener : listeners) {
             listener.onEvent(event);

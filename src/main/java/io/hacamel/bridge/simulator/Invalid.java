@@ -1,6 +1,7 @@
 package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,15 @@ import java.util.stream.Collectors;
  * dictionary value failed, the "for dictionary value" suffix voluptuous adds.
  */
 record Invalid(String message, List<Object> path, boolean dictionaryValue) {
+
+    /** Voluptuous' {@code VirtualPathComponent}: a group of exclusive keys, written {@code data[<from>]}. */
+    record Group(String label) {
+
+        @Override
+        public String toString() {
+            return "<" + label + ">";
+        }
+    }
 
     /** Voluptuous truncates the offending value's repr to this many characters. */
     private static final int MAX_ITEM_LENGTH = 500;
@@ -67,7 +77,13 @@ record Invalid(String message, List<Object> path, boolean dictionaryValue) {
             if (node == null) {
                 return null;
             }
-            node = element instanceof Integer index ? node.get(index) : node.get((String) element);
+            if (element instanceof Integer index && node.isTextual()) {
+                // Python indexes into a string: data['trigger'][0] of "abc" is 'a'
+                String text = node.textValue();
+                return index < text.length() ? TextNode.valueOf(text.substring(index, index + 1)) : null;
+            }
+            node = element instanceof Integer index ? node.get(index)
+                : node.get(element instanceof Group group ? group.label() : (String) element);
         }
         return node;
     }

@@ -50,6 +50,30 @@ final class Json {
         return out.append('"');
     }
 
+    /**
+     * JSON text as Python's {@code json.dumps} writes it with {@code ensure_ascii}: every character from DEL up as a
+     * {@code \\u} escape with lower-case hex (astral ones as their surrogate pair), as are escapes already there.
+     */
+    static String asciiOnly(CharSequence json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\' && i + 1 < json.length()) {
+                char escape = json.charAt(++i);
+                out.append('\\').append(escape);
+                if (escape == 'u') {
+                    out.append(json.subSequence(i + 1, i + 5).toString().toLowerCase());
+                    i += 4;
+                }
+            } else if (c >= 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     static String quoted(String value) {
         return appendQuoted(new StringBuilder(value == null ? 4 : value.length() + 2), value).toString();
     }

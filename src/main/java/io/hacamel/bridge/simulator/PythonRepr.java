@@ -1,6 +1,7 @@
 package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -48,6 +49,23 @@ final class PythonRepr {
         }
     }
 
+    /** {@code type(value).__name__} of parsed JSON. */
+    static String typeName(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "NoneType";
+        }
+        if (value.isBoolean()) {
+            return "bool";
+        }
+        if (value.isIntegralNumber()) {
+            return "int";
+        }
+        if (value.isNumber()) {
+            return "float";
+        }
+        return value.isTextual() ? "str" : value.isArray() ? "list" : "dict";
+    }
+
     static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2);
         appendString(out, value);
@@ -77,7 +95,10 @@ final class PythonRepr {
         out.append(quote);
     }
 
-    /** {@code str(float)}: 60.0 stays {@code 60.0}, large and tiny values use Python's exponent form. */
+    /**
+     * {@code repr(float)}: the shortest digits that read back, written fixed between 1e-4 and 1e16 and with an
+     * exponent outside ({@code 60.0}, {@code 1e+16}, {@code 1e-05}).
+     */
     static String pythonFloat(double value) {
         if (Double.isNaN(value)) {
             return "nan";
@@ -85,14 +106,25 @@ final class PythonRepr {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        String java = Double.toString(value);
-        int exponent = java.indexOf('E');
-        if (exponent < 0) {
-            return java;
+        String sign = value < 0 || (value == 0 && 1 / value < 0) ? "-" : "";
+        if (value == 0) {
+            return sign + "0.0";
         }
-        // Java writes 1.0E16 where Python writes 1e+16
-        String mantissa = java.substring(0, exponent).replaceAll("\\.0$", "");
-        int power = Integer.parseInt(java.substring(exponent + 1));
-        return mantissa + "e" + (power < 0 ? "-" : "+") + String.format("%02d", Math.abs(power));
+        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        // value = 0.<digits> x 10^point
+        int point = digits.length() - shortest.scale();
+        if (point <= -4 || point > 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            int exponent = point - 1;
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        if (point <= 0) {
+            return sign + "0." + "0".repeat(-point) + digits;
+        }
+        if (point >= digits.length()) {
+            return sign + digits + "0".repeat(point - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, point) + "." + digits.substring(point);
     }
 }

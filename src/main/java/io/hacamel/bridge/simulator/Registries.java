@@ -105,6 +105,15 @@ final class Registries {
         return device == null ? null : device.areaId();
     }
 
+    String entityIdOf(String entryId) {
+        for (Entry entry : entries.values()) {
+            if (entry.id().equals(entryId)) {
+                return entry.entityId();
+            }
+        }
+        return null;
+    }
+
     String deviceOf(String entityId) {
         Entry entry = entries.get(entityId);
         return entry == null ? null : entry.deviceId();

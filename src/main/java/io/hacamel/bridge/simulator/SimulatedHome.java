@@ -186,6 +186,31 @@ public final class SimulatedHome {
         }
     }
 
+    /** How many subscriptions listen to the home's events (subscribe_events, triggers, templates). */
+    int listenerCount() {
+        return bus.size();
+    }
+
+    /** Runs {@code action} with the home locked: no change and no event happens meanwhile. */
+    void atomically(Runnable action) {
+        synchronized (lock) {
+            action.run();
+        }
+    }
+
+    EntityState entityState(String entityId) {
+        synchronized (lock) {
+            return states.get(entityId);
+        }
+    }
+
+    /** The entity id of an entity registry entry's id (the UUIDs automations may name entities by), or null. */
+    String entityIdOfRegistryEntry(String entryId) {
+        synchronized (lock) {
+            return registries.entityIdOf(entryId);
+        }
+    }
+
     String statesJson() {
         synchronized (lock) {
             return states.allJson();

@@ -1,6 +1,7 @@
 package io.hacamel.bridge.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +28,7 @@ final class Validators {
         .optional("device_id", stringOrList())
         .optional("area_id", stringOrList());
 
+    private static final Pattern FAKE_UUID_HEX = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern ENTITY_ID =
         Pattern.compile("^(?!.+__)(?!_)[\\da-z_]+(?<!_)\\.(?!_)[\\da-z_]+(?<!_)$");
 
@@ -141,6 +143,69 @@ final class Validators {
             }
             return List.of();
         };
+    }
+
+    /**
+     * {@code cv.entity_ids} or, with {@code allowUuid}, {@code cv.entity_ids_or_uuids}: a comma separated string or
+     * a list; what Python cannot even iterate fails with unknown_error, as in Home Assistant.
+     */
+    static Schema.Validator entityIdList(boolean allowUuid) {
+        return (value, path) -> {
+            if (value.isNull()) {
+                return List.of(Invalid.at(path, "Entity IDs can not be None"));
+            }
+            for (JsonNode id : entityIdItems(value)) {
+                String message = entityIdProblem(id, allowUuid);
+                if (message != null) {
+                    return List.of(Invalid.at(path, message));
+                }
+            }
+            return List.of();
+        };
+    }
+
+    /** The ids of a value {@link #entityIdList} accepted, lower-cased as Home Assistant keeps them. */
+    static List<String> entityIds(JsonNode value) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : entityIdItems(value)) {
+            String text = id.isTextual() ? id.textValue() : PythonRepr.of(id);
+            ids.add(FAKE_UUID_HEX.matcher(text).matches() ? text : text.toLowerCase());
+        }
+        return ids;
+    }
+
+    private static List<JsonNode> entityIdItems(JsonNode value) {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isTextual()) {
+            for (String id : value.textValue().split(",", -1)) {
+                items.add(TextNode.valueOf(id.strip()));
+            }
+        } else if (value.isArray()) {
+            value.forEach(items::add);
+        } else if (value.isObject()) {
+            value.fieldNames().forEachRemaining(name -> items.add(TextNode.valueOf(name)));
+        } else {
+            throw new UnknownErrorException("'" + PythonRepr.typeName(value) + "' object is not iterable");
+        }
+        return items;
+    }
+
+    private static String entityIdProblem(JsonNode id, boolean allowUuid) {
+        if (id.isTextual() && isEntityId(id.textValue().toLowerCase())) {
+            return null;
+        }
+        if (!allowUuid) {
+            if (id.isNull()) {
+                return "string value is None";
+            }
+            return id.isContainerNode() ? "value should be a string"
+                : "Entity ID " + (id.isTextual() ? id.textValue() : PythonRepr.of(id)) + " is an invalid entity ID";
+        }
+        if (!id.isTextual()) {
+            throw new UnknownErrorException("expected string or bytes-like object");
+        }
+        return FAKE_UUID_HEX.matcher(id.textValue()).matches() ? null
+            : "Entity " + id.textValue() + " is neither a valid entity ID nor a valid UUID";
     }
 
     /** Python's int()/float() of a JSON value, or null when it raises. */

@@ -113,6 +113,14 @@ final class WebSocketSession {
         }
     }
 
+    /** An event message already framed ({@code {"id":..,"type":"event",..}}), as subscribe_trigger writes its own. */
+    void sendEventMessage(String message) {
+        if (!sim.faults().silent()) {
+            sim.stats().eventSent();
+            out.send(message);
+        }
+    }
+
     /** A frame exactly as given, for faults. */
     void sendFrame(String frame) {
         out.sendFrame(frame);
@@ -144,6 +152,11 @@ final class WebSocketSession {
                 sendEvent(subscriptionId, event.json());
             }
         }, answer);
+        subscriptions.put(subscriptionId, cancel);
+    }
+
+    /** Keeps a subscription made by a command (a trigger, a template) until unsubscribe_events or the close. */
+    void track(long subscriptionId, Runnable cancel) {
         subscriptions.put(subscriptionId, cancel);
     }
 
@@ -227,11 +240,15 @@ final class WebSocketSession {
         }
         CommandRequest request = new CommandRequest(this, (ObjectNode) message, currentId,
             sim.faults().takeWithheld(type.textValue()));
-        List<Invalid> errors = command.schema().validate(message);
-        if (errors.isEmpty()) {
-            command.handler().handle(request);
-        } else {
-            request.error("invalid_format", Invalid.humanize(message, errors));
+        try {
+            List<Invalid> errors = command.schema().validate(message);
+            if (errors.isEmpty()) {
+                command.handler().handle(request);
+            } else {
+                request.error("invalid_format", Invalid.humanize(message, errors));
+            }
+        } catch (UnknownErrorException e) {
+            request.error("unknown_error", "Unknown error");
         }
         lastId = currentId;
     }

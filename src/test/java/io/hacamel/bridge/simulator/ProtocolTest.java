@@ -138,7 +138,7 @@ class ProtocolTest extends SimulatorTestSupport {
         List<JsonNode> frames = client.untilResult(client.send(fire));
 
         assertThat(frames.get(0).path("event").path("data").path("answer").asInt()).isEqualTo(42);
-        assertThat(frames.get(0).path("event").path("origin").asText()).isEqualTo("REMOTE");
+        assertThat(frames.get(0).path("event").path("origin").asText()).isEqualTo("LOCAL");
         assertThat(frames.get(1).path("result").path("context").path("user_id").asText())
             .isEqualTo(HaContext.OWNER_USER_ID);
     }
