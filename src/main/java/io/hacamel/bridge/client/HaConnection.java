@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -427,16 +426,14 @@ public final class HaConnection {
                             continue; // an inactive one is seeded from the mirror when Home Assistant confirms it
                         }
                         for (HaSubscription listener : subscription.listeners()) {
-                            StateMirror.Resync resync = changes;
                             if (!listener.seeded() && listener.initialStates() && !firstLoad) {
                                 // into an empty mirror every state is an addition: the changes are everything
                                 // already, without making 10,000 trees again from the mirror's bytes
                                 everything = everything != null ? everything : mirror.snapshot(now);
-                                resync = everything;
-                            } else if (!listener.seeded() && !listener.initialStates() && firstLoad) {
-                                resync = new StateMirror.Resync(List.of(), changes.entities(), 0, 0);
-                            }
-                            deliver(listener, resync, now);
+                                deliver(listener, everything, now);
+                            } else if (listener.seeded() || listener.initialStates() || !firstLoad) {
+                                deliver(listener, changes, now);
+                            } // else: a listener of changes only, from before the first load, has nothing to catch up on
                             listener.seeded(true);
                         }
                     }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.hacamel.bridge.client.HaConnection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -20,7 +21,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "homeassistant", title = "Home Assistant",
              syntax = "homeassistant:operation", category = { Category.IOT }, headersClass = HomeAssistantConstants.class)
-public class HomeAssistantEndpoint extends DefaultEndpoint {
+public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     @UriPath(enums = "events,call-service,get-states,get-services,get-config,command",
              description = "What to do: consume events, or send one kind of command")
@@ -88,6 +89,12 @@ public class HomeAssistantEndpoint extends DefaultEndpoint {
         HomeAssistantConsumer consumer = new HomeAssistantConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Routes of the same event URI each get every event: the consumers share the subscription, not the events. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     HaConnection connection() {
