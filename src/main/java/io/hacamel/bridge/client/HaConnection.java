@@ -131,7 +131,7 @@ public final class HaConnection {
         return outbox.send(current, message, timeout, null);
     }
 
-    /** Subscribes a listener that is told every current state when it starts; see {@link #subscribe(String, boolean, HaEventListener)}. */
+    /** A listener told every current state when it starts: {@link #subscribe(String, boolean, HaEventListener)}. */
     public HaSubscription subscribe(String eventType, HaEventListener listener) {
         return subscribe(eventType, true, listener);
     }

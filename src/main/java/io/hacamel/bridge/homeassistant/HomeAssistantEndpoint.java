@@ -28,13 +28,13 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
     @Metadata(required = true)
     private final HomeAssistantOperation operation;
     @UriParam(label = "consumer", defaultValue = "state_changed",
-              description = "Comma-separated event types to subscribe to, or an asterisk for every event. Consumers of "
-                            + "one component share one Home Assistant subscription per event type")
+              description = "Comma-separated event types to subscribe to, or an asterisk for every event. "
+                            + "Consumers of one component share one Home Assistant subscription per event type")
     private String types = "state_changed";
-    @UriParam(label = "consumer", description = "Comma-separated entity ids (light.kitchen) or globs, in "
-                                                + "which an asterisk stands for any characters and a question mark "
-                                                + "for one (sensor.*_battery): only events of these entities. Events without an entity (bridge_synced, "
-                                                + "service_registered, ...) always pass")
+    @UriParam(label = "consumer", description = "Comma-separated entity ids (light.kitchen) or globs, in which an "
+                                                + "asterisk stands for any characters and a question mark for one: "
+                                                + "only events of these entities. Events without an entity "
+                                                + "(bridge_synced, service_registered, ...) always pass")
     private String entities;
     @UriParam(label = "consumer", description = "Comma-separated domains (light,binary_sensor): only events of "
                                                 + "entities in these domains. Events without an entity always pass")
