@@ -19,7 +19,6 @@ import io.hacamel.bridge.demo.DemoMode;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantAuthorization;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
-import io.hacamel.bridge.homeassistant.HomeAssistantConfiguration;
 import io.hacamel.bridge.hub.HubBeans;
 import io.hacamel.bridge.observability.MetricsEndpoint;
 import io.hacamel.bridge.observability.ObservabilityBeans;
@@ -115,7 +114,6 @@ public class BridgeConfiguration implements CamelConfiguration {
                     new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
         }
         HomeAssistantComponent homeAssistant = homeAssistant(context);
-        registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
         PrometheusMeterRegistry metrics = metrics(context);
@@ -151,63 +149,51 @@ public class BridgeConfiguration implements CamelConfiguration {
         return metrics;
     }
 
+    /**
+     * The homeassistant component, which Camel makes and configures from {@code camel.component.homeassistant.*}
+     * (application.properties maps the {@code ha.*} keys onto them) right after this class. The token is handed over
+     * here, not through a placeholder, whose parser logs the values it resolves at DEBUG. Without {@code ha.url} the
+     * component is pointed at the built-in simulator (demo mode).
+     */
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         Settings settings = new Settings(properties);
-        HomeAssistantConfiguration ha = new HomeAssistantConfiguration();
+        HomeAssistantComponent component = context.getComponent("homeassistant", HomeAssistantComponent.class);
         String url = settings.get("ha.url");
         if (url.isBlank()) {
             DemoMode demo = DemoMode.start(vertx, settings.millis("demo.change-interval"));
             context.addService(demo, true, true);
             url = demo.url();
-            ha.setToken(demo.token());
+            component.getConfiguration().setToken(demo.token());
             properties.addOverrideProperty("ha.url", url);
             LOG.info("DEMO MODE: no ha.url (HA_URL) set, so the bridge runs against its built-in Home Assistant "
                     + "simulator at {}. Try: curl http://localhost:{}/api/v1/states", url,
                     settings.get("camel.server.port"));
         } else {
-            ha.setToken(settings.get("ha.token"));
-            ha.setTokenFile(settings.get("ha.token-file"));
+            component.getConfiguration().setToken(settings.get("ha.token"));
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
         for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
             // the REST routes use them as camel-http options, which take plain milliseconds
             properties.addOverrideProperty(routeDuration, String.valueOf(settings.millis(routeDuration)));
         }
-        ha.setUrl(url);
-        ha.setCaFile(settings.get("ha.ca-file"));
-        ha.setInsecure(Boolean.parseBoolean(settings.get("ha.insecure")));
-        restTls(context, ha);
-        ha.setHandshakeTimeout(settings.millis("ha.handshake-timeout"));
-        ha.setRequestTimeout(settings.millis("ha.request-timeout"));
-        ha.setPingInterval(settings.millis("ha.ping-interval"));
-        ha.setPongTimeout(settings.millis("ha.pong-timeout"));
-        ha.setReconnectInitialDelay(settings.millis("ha.reconnect.initial-delay"));
-        ha.setReconnectMultiplier(Double.parseDouble(settings.get("ha.reconnect.multiplier")));
-        ha.setReconnectMaxDelay(settings.millis("ha.reconnect.max-delay"));
-        ha.setReconnectJitter(Double.parseDouble(settings.get("ha.reconnect.jitter")));
-        ha.setReconnectMaxAttempts(Integer.parseInt(settings.get("ha.reconnect.max-attempts")));
-        ha.setMaxFrameSize(Integer.parseInt(settings.get("ha.max-frame-size")));
-        HomeAssistantComponent component = new HomeAssistantComponent();
-        component.setConfiguration(ha);
+        restTls(context, settings.get("ha.ca-file"), Boolean.parseBoolean(settings.get("ha.insecure")));
         component.setVertx(vertx);
         return component;
     }
 
     /** Home Assistant's REST API (fetch-state, call-service-rest) trusts what the session trusts. */
-    private static void restTls(CamelContext context, HomeAssistantConfiguration ha) throws Exception {
-        boolean privateCa = ha.getCaFile() != null && !ha.getCaFile().isBlank();
-        if (!privateCa && !ha.isInsecure()) {
+    private static void restTls(CamelContext context, String caFile, boolean insecure) throws Exception {
+        if (caFile.isBlank() && !insecure) {
             return;
         }
         TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setTrustManager(ha.isInsecure() ? TrustAllTrustManager.INSTANCE
-                : PemTrust.trustManager(Path.of(ha.getCaFile()), "ha.ca-file"));
+        trust.setTrustManager(insecure ? TrustAllTrustManager.INSTANCE : PemTrust.trustManager(Path.of(caFile), "ha.ca-file"));
         SSLContextParameters tls = new SSLContextParameters();
         tls.setTrustManagers(trust);
         HttpComponent https = context.getComponent("https", HttpComponent.class);
         https.setSslContextParameters(tls);
-        if (ha.isInsecure()) {
+        if (insecure) {
             https.setX509HostnameVerifier((host, session) -> true);
         }
     }

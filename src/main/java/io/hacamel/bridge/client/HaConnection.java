@@ -3,6 +3,7 @@ package io.hacamel.bridge.client;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +50,8 @@ public final class HaConnection {
     private int retry;
     private long reconnectTimer = -1;
     private String lastToken; // the token of the latest connect attempt
+    private boolean mirrorInSync; // a resync filled the mirror on the current socket, and events keep it current
+    private boolean resyncing;
 
     public HaConnection(Vertx vertx, HaClientOptions options, ObjectMapper mapper) {
         this.vertx = vertx;
@@ -128,26 +131,26 @@ public final class HaConnection {
         return outbox.send(current, message, timeout, null);
     }
 
-    /** Subscribes to an event type (null = all events) for as long as the connection lives, across reconnects. */
+    /** A listener told every current state when it starts: {@link #subscribe(String, boolean, HaEventListener)}. */
     public HaSubscription subscribe(String eventType, HaEventListener listener) {
-        HaSubscription subscription = subscriptions.add(eventType, listener);
-        context.runOnContext(v -> {
-            HaSocket current = outbox.current();
-            if (current != null && state.acceptsRequests()) {
-                subscribeOn(current, subscription).thenRun(() -> joinRunningSession(current, subscription));
-            }
-        });
+        return subscribe(eventType, true, listener);
+    }
+
+    /**
+     * Subscribes to an event type (null = all events) for as long as the connection lives, across reconnects. All
+     * listeners of one event type share one Home Assistant subscription and get its events in Home Assistant's order.
+     * A listener of state changes with {@code initialStates} is first told every current state (then a synced
+     * marker); either way, after a reconnect it is told what changed meanwhile.
+     */
+    public HaSubscription subscribe(String eventType, boolean initialStates, HaEventListener listener) {
+        HaSubscription subscription = new HaSubscription(eventType, initialStates, listener);
+        context.runOnContext(v -> join(subscription));
         return subscription;
     }
 
+    /** Stops the listener's events; the last listener of an event type ends its Home Assistant subscription. */
     public void unsubscribe(HaSubscription subscription) {
-        subscriptions.remove(subscription);
-        int haId = subscription.haId();
-        HaSocket current = outbox.current();
-        if (haId >= 0 && current != null && state.acceptsRequests()) {
-            outbox.send(current, HaMessages.unsubscribeEvents(haId), options.requestTimeout(), null)
-                    .exceptionally(e -> null);
-        }
+        context.runOnContext(v -> leave(subscription));
     }
 
     public ConnectionState state() {
@@ -166,6 +169,7 @@ public final class HaConnection {
         return pending.size();
     }
 
+    /** Home Assistant subscriptions: one per event type, however many listeners share it. */
     public int subscriptionCount() {
         return subscriptions.size();
     }
@@ -225,7 +229,7 @@ public final class HaConnection {
                     LOG.info("Home Assistant did not accept supported_features ({}); frames stay uncoalesced", e.getMessage());
                     return null;
                 });
-        CompletableFuture<?>[] subscribed = subscriptions.all().stream()
+        CompletableFuture<?>[] subscribed = Arrays.stream(subscriptions.all())
                 .map(subscription -> subscribeOn(authenticated, subscription)).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(subscribed)
                 .thenCompose(v -> resync(authenticated))
@@ -290,6 +294,8 @@ public final class HaConnection {
             return;
         }
         subscriptions.forgetIds();
+        mirrorInSync = false;
+        resyncing = false;
         cancelTimers();
         stats.connectedSince = null;
         stats.disconnectedSince = Instant.now();
@@ -320,43 +326,116 @@ public final class HaConnection {
 
     // ---- subscriptions and resync -----------------------------------------------------------------------------
 
-    private CompletableFuture<JsonNode> subscribeOn(HaSocket target, HaSubscription subscription) {
+    private void join(HaSubscription listener) {
+        SharedSubscription shared = subscriptions.join(listener);
+        HaSocket current = outbox.current();
+        if (current == null || !state.acceptsRequests()) {
+            return; // the next connect subscribes and resyncs
+        }
+        if (shared.haId() < 0) {
+            subscribeOn(current, shared).exceptionally(error -> {
+                current.close("subscribing failed: " + rootMessage(error));
+                return null;
+            });
+        } else if (shared.active()) {
+            seed(current, shared);
+        } // else: the answer to its subscribe_events, on its way, seeds the listener
+    }
+
+    private void leave(HaSubscription listener) {
+        SharedSubscription dropped = subscriptions.leave(listener);
+        if (dropped == null) {
+            return;
+        }
+        HaSocket current = outbox.current();
+        if (dropped.haId() >= 0 && current != null && state.acceptsRequests()) {
+            outbox.send(current, HaMessages.unsubscribeEvents(dropped.haId()), options.requestTimeout(), null)
+                    .exceptionally(e -> null);
+        }
+        dropped.forget();
+        if (dropped.receivesStateChanges() && !subscriptions.anyReceivesStateChanges()) {
+            mirrorInSync = false;
+            mirror.clear();
+        }
+    }
+
+    /** Completes on the reader with the answer; from then on the subscription's events flow, so it may be seeded. */
+    private CompletableFuture<JsonNode> subscribeOn(HaSocket target, SharedSubscription subscription) {
         return outbox.send(target, HaMessages.subscribeEvents(subscription.eventType()), options.requestTimeout(),
-                id -> subscriptions.bind(id, subscription));
+                subscription::bind).thenApply(result -> {
+                    if (target == outbox.current() && subscription.haId() >= 0) {
+                        subscription.activate();
+                        seed(target, subscription);
+                    }
+                    return result;
+                });
     }
 
     /**
-     * After (re)subscribing: fetch every state. Subscribers that know the states get the difference with what they
-     * were told (changes, additions, removals); new subscribers get every state. Each ends with a synced marker.
+     * Catches up the listeners of an active subscription that were not told the states yet: from the mirror when it
+     * is in sync (no get_states), else by a resync. While connecting, the connect's own resync does it.
+     */
+    private void seed(HaSocket target, SharedSubscription subscription) {
+        if (!subscription.receivesStateChanges() || !subscription.anyUnseeded()) {
+            return;
+        }
+        if (mirrorInSync) {
+            String now = Instant.now().toString();
+            StateMirror.Resync everything = null;
+            for (HaSubscription listener : subscription.listeners()) {
+                if (!listener.seeded()) {
+                    if (listener.initialStates()) {
+                        everything = everything != null ? everything : mirror.snapshot(now);
+                        deliver(listener, everything, now);
+                    }
+                    listener.seeded(true);
+                }
+            }
+        } else if (state == ConnectionState.READY && !resyncing) {
+            resync(target).exceptionally(error -> {
+                target.close("resync failed: " + rootMessage(error));
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Fetches every state. Listeners of active state subscriptions that know the states get the difference with what
+     * they were told (changes, additions, removals); new listeners get every state, or with {@code initialStates}
+     * off only what changed since the mirror last knew. Each ends with a synced marker.
      */
     private CompletableFuture<Void> resync(HaSocket target) {
         if (!subscriptions.anyReceivesStateChanges()) {
             return CompletableFuture.completedFuture(null);
         }
+        resyncing = true;
         long startedAt = System.nanoTime();
         // completes on the reader, in frame order: events read before this result are already in the mirror
         int[] requestId = {0};
         return outbox.send(target, HaMessages.getStates(), options.requestTimeout().multipliedBy(6),
                         id -> requestId[0] = id)
                 .thenAccept(states -> {
+                    resyncing = false; // a failed resync closes the socket, and connectionLost resets it
                     String now = Instant.now().toString();
                     boolean firstLoad = mirror.size() == 0;
                     StateMirror.Resync changes = mirror.reconcile(states, target.stateSlices(requestId[0]), now);
+                    mirrorInSync = true;
                     StateMirror.Resync everything = null;
-                    for (HaSubscription subscription : subscriptions.all()) {
-                        if (!subscription.receivesStateChanges()) {
-                            continue;
+                    for (SharedSubscription subscription : subscriptions.all()) {
+                        if (!subscription.active() || !subscription.receivesStateChanges()) {
+                            continue; // an inactive one is seeded from the mirror when Home Assistant confirms it
                         }
-                        if (!subscription.seeded()) {
-                            // into an empty mirror every state is an addition: the changes are everything already,
-                            // without making 10,000 trees again from the mirror's bytes
-                            everything = everything != null ? everything : firstLoad ? changes : mirror.snapshot(now);
+                        for (HaSubscription listener : subscription.listeners()) {
+                            if (!listener.seeded() && listener.initialStates() && !firstLoad) {
+                                // into an empty mirror every state is an addition: the changes are everything
+                                // already, without making 10,000 trees again from the mirror's bytes
+                                everything = everything != null ? everything : mirror.snapshot(now);
+                                deliver(listener, everything, now);
+                            } else if (listener.seeded() || listener.initialStates() || !firstLoad) {
+                                deliver(listener, changes, now);
+                            } // else: a listener of changes only, from before the first load, has nothing to catch up on
+                            listener.seeded(true);
                         }
-                        StateMirror.Resync resync = subscription.seeded() ? changes : everything;
-                        resync.events().forEach(event -> MessageRouter.deliver(subscription, event));
-                        MessageRouter.deliver(subscription,
-                                HaEvent.synced(resync.entities(), resync.changed(), resync.removed(), now));
-                        subscription.seeded(true);
                     }
                     stats.resyncs.increment();
                     stats.resyncEvents.add(changes.events().size());
@@ -366,16 +445,9 @@ public final class HaConnection {
                 });
     }
 
-    /** A state subscriber that joins a running session is seeded by a resync of its own. */
-    private void joinRunningSession(HaSocket current, HaSubscription subscription) {
-        context.runOnContext(v -> {
-            if (subscription.receivesStateChanges() && !subscription.seeded() && current == outbox.current()) {
-                resync(current).exceptionally(error -> {
-                    current.close("resync failed: " + rootMessage(error));
-                    return null;
-                });
-            }
-        });
+    private static void deliver(HaSubscription listener, StateMirror.Resync resync, String now) {
+        resync.events().forEach(event -> MessageRouter.deliver(listener, event));
+        MessageRouter.deliver(listener, HaEvent.synced(resync.entities(), resync.changed(), resync.removed(), now));
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------

@@ -1,18 +1,20 @@
 package io.hacamel.bridge.client;
 
 /**
- * A standing subscription to one event type (or to every event when {@code eventType} is null). The connection
- * re-subscribes it after every reconnect, under a new Home Assistant subscription id.
+ * One listener's standing subscription to an event type (or to every event when {@code eventType} is null). Listeners
+ * of one event type share one Home Assistant subscription ({@link SharedSubscription}), which the connection makes
+ * again after every reconnect.
  */
 public final class HaSubscription {
 
     private final String eventType;
+    private final boolean initialStates;
     private final HaEventListener listener;
-    private volatile int haId = -1;
     private boolean seeded; // touched on the connection's context only
 
-    HaSubscription(String eventType, HaEventListener listener) {
+    HaSubscription(String eventType, boolean initialStates, HaEventListener listener) {
         this.eventType = eventType;
+        this.initialStates = initialStates;
         this.listener = listener;
     }
 
@@ -25,20 +27,16 @@ public final class HaSubscription {
         return eventType == null || HaEvent.STATE_CHANGED.equals(eventType);
     }
 
+    /** Whether the listener is told every current state when it starts, not only the changes from then on. */
+    boolean initialStates() {
+        return initialStates;
+    }
+
     HaEventListener listener() {
         return listener;
     }
 
-    /** The id Home Assistant knows this subscription by on the current connection; -1 when not subscribed. */
-    public int haId() {
-        return haId;
-    }
-
-    void haId(int haId) {
-        this.haId = haId;
-    }
-
-    /** True once this subscriber got every state (a full snapshot); from then on resyncs send it differences. */
+    /** True once a resync (or the mirror) caught this listener up; from then on resyncs send it differences. */
     boolean seeded() {
         return seeded;
     }
@@ -49,6 +47,6 @@ public final class HaSubscription {
 
     @Override
     public String toString() {
-        return "HaSubscription[" + (eventType == null ? "*" : eventType) + ", id=" + haId + "]";
+        return "HaSubscription[" + (eventType == null ? "*" : eventType) + "]";
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each message Home Assistant sends to where it belongs: a {@code result} or {@code pong} to the request it
- * answers, an {@code event} to its subscription (after noting state changes in the mirror). Runs on the reader.
+ * answers, an {@code event} to every listener of its subscription (after noting state changes in the mirror). Runs on the reader.
  */
 final class MessageRouter {
 
@@ -61,15 +61,15 @@ final class MessageRouter {
             return;
         }
         stats.eventsReceived.increment();
+        SharedSubscription subscription = subscriptions.byId(subscriptionId);
+        if (subscription == null) {
+            LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
+            return;
+        }
         HaEvent haEvent = HaEvent.fromHomeAssistant(event);
         if (HaEvent.STATE_CHANGED.equals(haEvent.eventType())) {
             mirror.apply(haEvent);
         }
-        HaSubscription subscription = subscriptions.byId(subscriptionId);
-        if (subscription != null) {
-            deliver(subscription, haEvent);
-        } else {
-            LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
-        }
+        subscription.deliver(haEvent);
     }
 }

@@ -82,6 +82,12 @@ final class StateMirror {
         return new Resync(events, states.size(), events.size(), 0);
     }
 
+    /** Forgets every state: without a subscription to state changes the mirror would silently go stale. */
+    void clear() {
+        states.clear();
+        size = 0;
+    }
+
     /** Safe to read from any thread: the value may be a moment old. */
     int size() {
         return size;

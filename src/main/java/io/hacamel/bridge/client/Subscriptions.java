@@ -1,55 +1,87 @@
 package io.hacamel.bridge.client;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 
-/** The standing subscriptions of a connection, and which Home Assistant subscription id each has right now. */
+/**
+ * The connection's standing subscriptions: one {@link SharedSubscription} per event type, however many listeners
+ * share it. Touched on the connection's context only, but for {@link #size()}.
+ */
 final class Subscriptions {
 
-    private final List<HaSubscription> all = new CopyOnWriteArrayList<>();
-    private final Map<Integer, HaSubscription> byId = new ConcurrentHashMap<>();
+    private static final SharedSubscription[] NONE = new SharedSubscription[0];
 
-    HaSubscription add(String eventType, HaEventListener listener) {
-        HaSubscription subscription = new HaSubscription(eventType, listener);
-        all.add(subscription);
-        return subscription;
-    }
+    /** A few entries: looked up by a scan, which allocates nothing (a map of Integer keys would box every id). */
+    private SharedSubscription[] all = NONE;
+    private volatile int size;
 
-    void remove(HaSubscription subscription) {
-        all.remove(subscription);
-        if (subscription.haId() >= 0) {
-            byId.remove(subscription.haId(), subscription);
+    /** Adds the listener to the shared subscription of its event type, made if it is the first. */
+    SharedSubscription join(HaSubscription listener) {
+        for (SharedSubscription shared : all) {
+            if (shared.isFor(listener.eventType())) {
+                shared.add(listener);
+                return shared;
+            }
         }
-        subscription.haId(-1);
+        SharedSubscription shared = new SharedSubscription(listener.eventType());
+        shared.add(listener);
+        all = Arrays.copyOf(all, all.length + 1);
+        all[all.length - 1] = shared;
+        size = all.length;
+        return shared;
     }
 
-    /** Records the id of the subscribe_events message, before it is written: events may follow at once. */
-    void bind(int haId, HaSubscription subscription) {
-        subscription.haId(haId);
-        byId.put(haId, subscription);
+    /**
+     * Takes the listener out; returns its shared subscription when that has no listener left and is dropped (its id
+     * still set, for the unsubscribe_events), else null.
+     */
+    SharedSubscription leave(HaSubscription listener) {
+        for (SharedSubscription shared : all) {
+            if (shared.isFor(listener.eventType())) {
+                if (!shared.remove(listener)) {
+                    return null;
+                }
+                all = Arrays.stream(all).filter(s -> s != shared).toArray(SharedSubscription[]::new);
+                size = all.length;
+                return shared;
+            }
+        }
+        return null;
     }
 
-    HaSubscription byId(int haId) {
-        return byId.get(haId);
+    SharedSubscription byId(int haId) {
+        if (haId < 0) {
+            return null;
+        }
+        for (SharedSubscription shared : all) {
+            if (shared.haId() == haId) {
+                return shared;
+            }
+        }
+        return null;
     }
 
     /** Ids die with the connection. */
     void forgetIds() {
-        byId.clear();
-        all.forEach(subscription -> subscription.haId(-1));
+        for (SharedSubscription shared : all) {
+            shared.forget();
+        }
     }
 
-    List<HaSubscription> all() {
+    SharedSubscription[] all() {
         return all;
     }
 
     boolean anyReceivesStateChanges() {
-        return all.stream().anyMatch(HaSubscription::receivesStateChanges);
+        for (SharedSubscription shared : all) {
+            if (shared.receivesStateChanges()) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /** Home Assistant subscriptions (one per event type); safe to read from any thread. */
     int size() {
-        return all.size();
+        return size;
     }
 }

@@ -29,24 +29,29 @@ public class HomeAssistantConfiguration {
     private String caFile;
     @UriParam(label = "security", defaultValue = "false", description = "Accept any TLS certificate. Testing only.")
     private boolean insecure;
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds for connect and auth handshake")
-    private long handshakeTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "5000", description = "Milliseconds to wait for a command's result")
-    private long requestTimeout = 5_000;
-    @UriParam(label = "advanced", defaultValue = "30000", description = "Milliseconds between heartbeat pings")
-    private long pingInterval = 30_000;
-    @UriParam(label = "advanced", defaultValue = "10000", description = "Milliseconds to wait for a pong before "
-                                                                        + "the connection is declared dead")
-    private long pongTimeout = 10_000;
-    @UriParam(label = "advanced", defaultValue = "1000", description = "Milliseconds before the first reconnect")
-    private long reconnectInitialDelay = 1_000;
-    @UriParam(label = "advanced", defaultValue = "2.0", description = "Growth of the reconnect delay per attempt")
+    @UriParam(label = "advanced", defaultValue = "10s", description = "The connect and auth handshake must finish "
+                                                                      + "within this time")
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+    @UriParam(label = "advanced", defaultValue = "5s", description = "How long a command waits for its result "
+                                                                     + "(then it fails with a timeout: outcome unknown)")
+    private Duration requestTimeout = Duration.ofSeconds(5);
+    @UriParam(label = "advanced", defaultValue = "30s", description = "Time between heartbeat pings")
+    private Duration pingInterval = Duration.ofSeconds(30);
+    @UriParam(label = "advanced", defaultValue = "10s", description = "How long to wait for a pong before the "
+                                                                      + "connection is declared dead and re-opened")
+    private Duration pongTimeout = Duration.ofSeconds(10);
+    @UriParam(label = "advanced", defaultValue = "1s", description = "The first reconnect after a failure waits this "
+                                                                     + "long")
+    private Duration reconnectInitialDelay = Duration.ofSeconds(1);
+    @UriParam(label = "advanced", defaultValue = "2.0", description = "Each next reconnect waits this many times longer")
     private double reconnectMultiplier = 2.0;
-    @UriParam(label = "advanced", defaultValue = "60000", description = "Cap on the reconnect delay in milliseconds")
-    private long reconnectMaxDelay = 60_000;
-    @UriParam(label = "advanced", defaultValue = "0.1", description = "Random part of each reconnect delay (fraction)")
+    @UriParam(label = "advanced", defaultValue = "60s", description = "A reconnect never waits longer than this")
+    private Duration reconnectMaxDelay = Duration.ofSeconds(60);
+    @UriParam(label = "advanced", defaultValue = "0.1", description = "Each reconnect delay is shortened by a random "
+                                                                      + "part of up to this fraction")
     private double reconnectJitter = 0.1;
-    @UriParam(label = "advanced", defaultValue = "0", description = "Reconnect attempts before giving up; 0 = forever")
+    @UriParam(label = "advanced", defaultValue = "0", description = "Failed reconnects before giving up; 0 = never "
+                                                                    + "give up")
     private int reconnectMaxAttempts;
     @UriParam(label = "advanced", defaultValue = "16777216", description = "Largest frame accepted from Home "
                                                                            + "Assistant, in bytes")
@@ -72,12 +77,12 @@ public class HomeAssistantConfiguration {
         return new HaClientOptions()
                 .url(url)
                 .token(this::accessToken)
-                .handshakeTimeout(Duration.ofMillis(handshakeTimeout))
-                .requestTimeout(Duration.ofMillis(requestTimeout))
-                .pingInterval(Duration.ofMillis(pingInterval))
-                .pongTimeout(Duration.ofMillis(pongTimeout))
-                .reconnect(Duration.ofMillis(reconnectInitialDelay), reconnectMultiplier,
-                        Duration.ofMillis(reconnectMaxDelay), reconnectJitter, reconnectMaxAttempts)
+                .handshakeTimeout(handshakeTimeout)
+                .requestTimeout(requestTimeout)
+                .pingInterval(pingInterval)
+                .pongTimeout(pongTimeout)
+                .reconnect(reconnectInitialDelay, reconnectMultiplier, reconnectMaxDelay, reconnectJitter,
+                        reconnectMaxAttempts)
                 .maxFrameSize(maxFrameSize)
                 .trustedCaFile(caFile == null || caFile.isBlank() ? null : Path.of(caFile))
                 .insecure(insecure);
@@ -123,43 +128,43 @@ public class HomeAssistantConfiguration {
         this.insecure = insecure;
     }
 
-    public long getHandshakeTimeout() {
+    public Duration getHandshakeTimeout() {
         return handshakeTimeout;
     }
 
-    public void setHandshakeTimeout(long handshakeTimeout) {
+    public void setHandshakeTimeout(Duration handshakeTimeout) {
         this.handshakeTimeout = handshakeTimeout;
     }
 
-    public long getRequestTimeout() {
+    public Duration getRequestTimeout() {
         return requestTimeout;
     }
 
-    public void setRequestTimeout(long requestTimeout) {
+    public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
 
-    public long getPingInterval() {
+    public Duration getPingInterval() {
         return pingInterval;
     }
 
-    public void setPingInterval(long pingInterval) {
+    public void setPingInterval(Duration pingInterval) {
         this.pingInterval = pingInterval;
     }
 
-    public long getPongTimeout() {
+    public Duration getPongTimeout() {
         return pongTimeout;
     }
 
-    public void setPongTimeout(long pongTimeout) {
+    public void setPongTimeout(Duration pongTimeout) {
         this.pongTimeout = pongTimeout;
     }
 
-    public long getReconnectInitialDelay() {
+    public Duration getReconnectInitialDelay() {
         return reconnectInitialDelay;
     }
 
-    public void setReconnectInitialDelay(long reconnectInitialDelay) {
+    public void setReconnectInitialDelay(Duration reconnectInitialDelay) {
         this.reconnectInitialDelay = reconnectInitialDelay;
     }
 
@@ -171,11 +176,11 @@ public class HomeAssistantConfiguration {
         this.reconnectMultiplier = reconnectMultiplier;
     }
 
-    public long getReconnectMaxDelay() {
+    public Duration getReconnectMaxDelay() {
         return reconnectMaxDelay;
     }
 
-    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+    public void setReconnectMaxDelay(Duration reconnectMaxDelay) {
         this.reconnectMaxDelay = reconnectMaxDelay;
     }
 

@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to event types and feeds the events to the route one at a time, in Home Assistant's order. The session's
- * reader only puts events on a bounded queue and never waits: when the route falls behind, waiting state changes
- * coalesce per entity (the latest state always arrives) instead of slowing the reader, which Home Assistant would
- * punish by dropping the connection.
+ * Listens to event types and feeds the events to the route one at a time, in Home Assistant's order. The consumers of
+ * a component share one Home Assistant subscription per event type; each has its own queue and thread, so a slow
+ * route slows neither the others nor the session's reader. The reader drops the events the consumer's filter refuses
+ * and puts the others on a bounded queue, never waiting: when the route falls behind, waiting state changes coalesce
+ * per entity (the latest state always arrives) instead of slowing the reader, which Home Assistant would punish by
+ * dropping the connection.
  */
 public class HomeAssistantConsumer extends DefaultConsumer {
 
@@ -29,6 +31,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     private final HomeAssistantEndpoint endpoint;
     private final HomeAssistantEventObserver observer;
     private final List<HaSubscription> subscriptions = new ArrayList<>();
+    private HomeAssistantEventFilter filter;
     private CoalescingQueue<HaEvent> queue;
     private ExecutorService dispatcher;
     private volatile boolean running;
@@ -48,8 +51,10 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         dispatcher = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "HomeAssistantEvents");
         dispatcher.execute(this::dispatchLoop);
+        filter = HomeAssistantEventFilter.of(endpoint.getEntities(), endpoint.getDomains(),
+                endpoint.isStateChangesOnly());
         for (String type : endpoint.eventTypes()) {
-            subscriptions.add(endpoint.connection().subscribe(type, this::enqueue));
+            subscriptions.add(endpoint.connection().subscribe(type, endpoint.isInitialStates(), this::enqueue));
         }
     }
 
@@ -81,6 +86,9 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     }
 
     private void enqueue(HaEvent event) {
+        if (filter != null && !filter.accepts(event)) {
+            return;
+        }
         String defect = event.defect();
         if (defect != null) {
             observer.malformed(event, defect);

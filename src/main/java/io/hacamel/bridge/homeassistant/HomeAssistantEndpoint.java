@@ -1,11 +1,13 @@
 package io.hacamel.bridge.homeassistant;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 import io.hacamel.bridge.client.HaConnection;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -15,26 +17,45 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * {@code homeassistant:events?types=state_changed,service_registered} consumes Home Assistant's event stream;
- * {@code homeassistant:call-service}, {@code get-states}, {@code get-services}, {@code get-config} and
- * {@code command} send commands over the component's session.
+ * Home Assistant's events and commands over one WebSocket session shared by all endpoints of the component.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "homeassistant", title = "Home Assistant",
              syntax = "homeassistant:operation", category = { Category.IOT }, headersClass = HomeAssistantConstants.class)
-public class HomeAssistantEndpoint extends DefaultEndpoint {
+public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     @UriPath(enums = "events,call-service,get-states,get-services,get-config,command",
              description = "What to do: consume events, or send one kind of command")
     @Metadata(required = true)
     private final HomeAssistantOperation operation;
     @UriParam(label = "consumer", defaultValue = "state_changed",
-              description = "Comma-separated event types to subscribe to; * subscribes to every event")
+              description = "Comma-separated event types to subscribe to, or an asterisk for every event. "
+                            + "Consumers of one component share one Home Assistant subscription per event type")
     private String types = "state_changed";
+    @UriParam(label = "consumer", description = "Comma-separated entity ids (light.kitchen) or globs, in which an "
+                                                + "asterisk stands for any characters and a question mark for one: "
+                                                + "only events of these entities. Events without an entity "
+                                                + "(bridge_synced, service_registered, ...) always pass")
+    private String entities;
+    @UriParam(label = "consumer", description = "Comma-separated domains (light,binary_sensor): only events of "
+                                                + "entities in these domains. Events without an entity always pass")
+    private String domains;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Only state changes whose state differs (on to off, an entity added or removed); "
+                            + "changes of attributes alone are skipped")
+    private boolean stateChangesOnly;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "When the consumer starts, the current state of every matching entity once (as "
+                            + "state_changed events marked resync, without an old state) and then a bridge_synced "
+                            + "event, as Node-RED's output on connect; once the session is in sync if it is not yet. "
+                            + "Without it the consumer gets the changes from its start on. Either way, after a "
+                            + "reconnect it gets what changed meanwhile (marked resync) and a bridge_synced event")
+    private boolean initialStates;
     @UriParam(label = "consumer", defaultValue = "10000",
               description = "Events that may wait in order for the route; beyond it they coalesce per entity")
     private int queueCapacity = 10_000;
-    @UriParam(label = "producer", description = "Milliseconds to wait for the result; 0 = the component's default")
-    private long timeout;
+    @UriParam(label = "producer",
+              description = "How long to wait for the result; by default the component's requestTimeout")
+    private Duration timeout;
     @UriParam(label = "producer,advanced", defaultValue = "false",
               description = "Wait for the result on the calling thread, so that the route goes on only after it. By "
                             + "default the route goes on asynchronously, and a consumer such as seda may then take its "
@@ -68,6 +89,12 @@ public class HomeAssistantEndpoint extends DefaultEndpoint {
         HomeAssistantConsumer consumer = new HomeAssistantConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Routes of the same event URI each get every event: the consumers share the subscription, not the events. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     HaConnection connection() {
@@ -108,11 +135,43 @@ public class HomeAssistantEndpoint extends DefaultEndpoint {
         this.synchronous = synchronous;
     }
 
-    public long getTimeout() {
+    public Duration getTimeout() {
         return timeout;
     }
 
-    public void setTimeout(long timeout) {
+    public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public String getEntities() {
+        return entities;
+    }
+
+    public void setEntities(String entities) {
+        this.entities = entities;
+    }
+
+    public String getDomains() {
+        return domains;
+    }
+
+    public void setDomains(String domains) {
+        this.domains = domains;
+    }
+
+    public boolean isStateChangesOnly() {
+        return stateChangesOnly;
+    }
+
+    public void setStateChangesOnly(boolean stateChangesOnly) {
+        this.stateChangesOnly = stateChangesOnly;
+    }
+
+    public boolean isInitialStates() {
+        return initialStates;
+    }
+
+    public void setInitialStates(boolean initialStates) {
+        this.initialStates = initialStates;
     }
 }

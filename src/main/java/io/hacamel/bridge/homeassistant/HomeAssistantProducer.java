@@ -1,6 +1,5 @@
 package io.hacamel.bridge.homeassistant;
 
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,8 +35,8 @@ public class HomeAssistantProducer extends DefaultAsyncProducer {
             return true;
         }
         HaConnection connection = endpoint.connection();
-        var answer = endpoint.getTimeout() > 0
-                ? connection.request(message, Duration.ofMillis(endpoint.getTimeout()))
+        var answer = endpoint.getTimeout() != null
+                ? connection.request(message, endpoint.getTimeout())
                 : connection.request(message);
         if (endpoint.isSynchronous()) {
             answer.handle((result, error) -> complete(exchange, result, error)).join();

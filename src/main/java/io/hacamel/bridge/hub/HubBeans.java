@@ -24,8 +24,7 @@ public final class HubBeans {
     public static void bind(CamelContext context, Settings settings) throws Exception {
         Registry registry = context.getRegistry();
         ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
-        HomeAssistantComponent homeAssistant = registry.lookupByNameAndType("homeassistant",
-                HomeAssistantComponent.class);
+        HomeAssistantComponent homeAssistant = context.getComponent("homeassistant", HomeAssistantComponent.class);
         HubKeys keys = new HubKeys(settings.get("bridge.api-key"), settings.get("hub.client-api-keys"));
         HubStats stats = new HubStats(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         AreaIndex areas = new AreaIndex();

@@ -38,7 +38,7 @@ public final class ObservabilityBeans {
     public static void bind(CamelContext context, MeterRegistry metrics) throws Exception {
         Registry registry = context.getRegistry();
         CachedMBeanAssembler.install(context);
-        HomeAssistantComponent homeAssistant = registry.lookupByNameAndType("homeassistant", HomeAssistantComponent.class);
+        HomeAssistantComponent homeAssistant = context.getComponent("homeassistant", HomeAssistantComponent.class);
         homeAssistant.setRequestObserver(new RequestMetrics(metrics));
         EventMetrics events = new EventMetrics(metrics, new EventRate(60, 10_000, System::currentTimeMillis));
         events.bindQueue(context);

@@ -15,12 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandBeansTest {
 
     @Test
-    void theTimeoutBecomesMillisecondsForTheRoutes() throws Exception {
+    void bindsTheServiceCallSteps() throws Exception {
         try (DefaultCamelContext context = context(new Properties())) {
             CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), new SimpleMeterRegistry(),
                     new ObjectMapper());
 
-            assertThat(context.resolvePropertyPlaceholders("{{commands.timeout}}")).isEqualTo("90000");
             assertThat(context.getRegistry().lookupByName("serviceCalls")).isInstanceOf(ServiceCalls.class);
         }
     }

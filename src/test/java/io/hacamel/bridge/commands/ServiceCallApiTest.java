@@ -2,11 +2,13 @@ package io.hacamel.bridge.commands;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
+import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /api/v1/services/{domain}/{service} over the session: answers, Home Assistant's errors, timeouts, bad input. */
 class ServiceCallApiTest extends ServiceCallTestSupport {
+
+    @Override
+    protected SimulatorOptions simulatorOptions(SimulatorOptions options) {
+        return options.recordFrames(true);
+    }
 
     @Override
     protected void serviceCallProperties(Properties properties) {
@@ -131,6 +138,10 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
     @Test
     void badInputIsRefusedNamingTheFieldAndNeverReachesHomeAssistant() {
         awaitReady();
+        // the registries are loaded a moment after the session is ready (the entity registry last): not the test's
+        while (!"config/entity_registry/list".equals(simulator.recorder().nextInbound(Duration.ofSeconds(10)).type())) {
+            continue;
+        }
         long framesBefore = simulator.stats().framesReceived();
         String target = "{\"target\": {\"entity_id\": \"light.hallway\"}}";
         record Bad(String path, String body, int status, String field) {
@@ -236,6 +247,6 @@ class ServiceCallApiTest extends ServiceCallTestSupport {
         assertThat(breaker.path("buffered_calls").asInt()).isEqualTo(1);
         assertThat(metric("habridge_command_breaker_state{state=\"closed\"}")).isEqualTo(1);
         assertThat(api.get("/status").body().path("configuration").path("commands.timeout").asText())
-                .isEqualTo("2000");
+                .isEqualTo("2s");
     }
 }
