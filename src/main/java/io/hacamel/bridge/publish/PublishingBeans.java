@@ -56,7 +56,7 @@ public final class PublishingBeans {
                         settings.get("mqtt.statestream.exclude")),
                 new Statestream(mqtt.baseTopic(), Statestream.Attributes.of(settings.get("mqtt.statestream.attributes")),
                         Boolean.parseBoolean(settings.get("mqtt.statestream.timestamps"))),
-                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")));
+                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")), () -> cache.resyncsApplied() > 0);
         registry.bind("statestream", statestream);
         registry.bind("mqttRetries", (Processor) statestream::retrying);
 
@@ -163,6 +163,9 @@ public final class PublishingBeans {
                 MqttStatestream::retries);
         counter(metrics, "habridge.mqtt.messages.refused", "Messages the broker refused (skipped, each logged)",
                 statestream, MqttStatestream::refused);
+        counter(metrics, "habridge.mqtt.stale.topics.cleared", "Retained topics cleared after a connect because no "
+                + "published entity owned them (left while the bridge was away)", statestream,
+                MqttStatestream::staleTopicsCleared);
         counter(metrics, "habridge.mqtt.attributes.skipped", "Attributes not published because their name is not a "
                 + "usable topic level", statestream, MqttStatestream::skippedAttributes);
     }
