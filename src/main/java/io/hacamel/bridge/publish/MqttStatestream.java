@@ -41,7 +41,6 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
     static final String ROUTE = "direct:mqtt-publish";
-    private static final long EMBEDDED_TOPICS_WARNING = 5_000;
     private static final byte[] CLEARED = new byte[0];
 
     /** One retained message; an empty payload clears the topic. */
@@ -64,8 +63,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     private final LongAdder skippedAttributes = new LongAdder();
     /** Topics holding a retained message of the bridge's; the embedded broker pays about 30 KB of heap for each. */
     private final AtomicLong retainedTopics = new AtomicLong();
-    private final boolean embeddedBroker;
-    private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    private final EmbeddedBrokerBudget budget;
     private final PublishWindow window;
     private final StaleTopics staleTopics;
     /** How many clears the sweep in hand sends. */
@@ -77,14 +75,16 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /**
      * @param connection null when MQTT is switched off: then nothing is accepted
-     * @param embeddedBroker whether the broker is the bridge's own, which warns when it holds many topics
+     * @param embeddedBroker whether the broker is the bridge's own, which holds only as many topics as its share of
+     *                       the heap allows
      * @param homeAssistantSynced true once a resync with Home Assistant has been through the routes
      */
     MqttStatestream(CamelContext camelContext, MqttConnection connection, boolean embeddedBroker, EntityFilter filter,
             Statestream layout, int queueCapacity, BooleanSupplier homeAssistantSynced) {
         this.camelContext = camelContext;
         this.connection = connection;
-        this.embeddedBroker = embeddedBroker;
+        this.budget = embeddedBroker ? EmbeddedBrokerBudget.forHeap(Runtime.getRuntime().maxMemory())
+                : EmbeddedBrokerBudget.unlimited();
         this.filter = filter;
         this.layout = layout;
         this.window = connection == null ? null : new PublishWindow(connection, this);
@@ -269,6 +269,10 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         return skippedAttributes.sum();
     }
 
+    int entitiesNotPublished() {
+        return budget.notPublished();
+    }
+
     long staleTopicsCleared() {
         return staleTopics == null ? 0 : staleTopics.cleared();
     }
@@ -287,6 +291,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         description.put("messages_refused", refused.sum());
         description.put("attributes_skipped", skippedAttributes.sum());
         description.put("stale_topics_cleared", staleTopicsCleared());
+        description.put("entities_not_published", budget.notPublished());
         return description;
     }
 
@@ -325,14 +330,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     }
 
     private void countTopics() {
-        long topics = retainedTopics.addAndGet(topicChange);
+        budget.held(retainedTopics.addAndGet(topicChange));
         topicChange = 0;
-        if (embeddedBroker && topics >= topicsWarnedAt * 2) {
-            topicsWarnedAt = topics;
-            LOG.warn("The embedded MQTT broker holds {} retained topics, about {} MB of heap (Artemis keeps a queue "
-                    + "for each). For a home this size use an external broker such as Mosquitto (MQTT_URL), or fewer "
-                    + "topics (mqtt.statestream.attributes=json)", topics, topics * 30 / 1024);
-        }
     }
 
     private void skipped(String attribute) {
@@ -354,6 +353,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         }
         if (update.isMarker()) {
             return sendThroughRoute(update);
+        }
+        if (update.isRemoval()) {
+            budget.removed(update.entityId());
+        } else if (!retained.containsKey(update.entityId())
+                && !budget.admits(update.entityId(), retainedTopics.get())) {
+            return true;
         }
         List<Message> messages = changes(update);
         int change = topicChange;

@@ -151,6 +151,8 @@ public final class PublishingBeans {
                 .description("Entities whose state the broker holds as retained topics").register(metrics);
         Gauge.builder("habridge.mqtt.retained.topics", statestream, MqttStatestream::retainedTopics)
                 .description("Topics holding a retained message of the bridge's").register(metrics);
+        Gauge.builder("habridge.mqtt.entities.not.published", statestream, MqttStatestream::entitiesNotPublished)
+                .description("Entities not published because the embedded broker is full").register(metrics);
         counter(metrics, "habridge.mqtt.coalesced", "Changes merged into a waiting change of the same entity while "
                 + "MQTT lagged", statestream, MqttStatestream::coalesced);
         counter(metrics, "habridge.mqtt.states.published", "States published", statestream,
