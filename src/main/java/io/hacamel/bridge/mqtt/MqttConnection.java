@@ -79,6 +79,11 @@ public final class MqttConnection extends ServiceSupport {
         token.waitForCompletion(settings.publishTimeout().toMillis());
     }
 
+    /** The topics the broker retains under {@code filter}, learned over a connection of its own (up to a minute). */
+    public RetainedScan.Result scanRetained(String filter) throws MqttException, InterruptedException {
+        return RetainedScan.scan(settings, brokerUrl, filter);
+    }
+
     public String brokerUrl() {
         return brokerUrl;
     }

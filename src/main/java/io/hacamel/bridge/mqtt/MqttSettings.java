@@ -66,6 +66,13 @@ public record MqttSettings(boolean enabled, String url, String username, String 
         return enabled && url.isEmpty() && embeddedEnabled;
     }
 
+    /** The same settings with the user the embedded broker generated, which it asks for instead of mqtt.username. */
+    public MqttSettings withCredentials(BrokerCredentials credentials) {
+        return new MqttSettings(enabled, url, credentials.username(), credentials.password(), caFile, clientId,
+                baseTopic, qos, keepAlive, connectTimeout, publishTimeout, reconnect, embeddedEnabled, embeddedHost,
+                embeddedPort);
+    }
+
     /** Retained {@code online} while the bridge is connected; the broker sets {@code offline} when it is gone. */
     public String availabilityTopic() {
         return baseTopic + "/bridge/availability";
@@ -76,6 +83,14 @@ public record MqttSettings(boolean enabled, String url, String username, String 
      * bridge offline. Reconnecting is the caller's job, so that the first connect is retried like any other.
      */
     public MqttConnectionOptions connectionOptions() throws Exception {
+        MqttConnectionOptions options = clientOptions();
+        MqttMessage will = new MqttMessage(OFFLINE.getBytes(StandardCharsets.UTF_8), qos, true, null);
+        options.setWill(availabilityTopic(), will);
+        return options;
+    }
+
+    /** Credentials, TLS, keep-alive and timeouts, without the last will: for a connection of the bridge's besides. */
+    public MqttConnectionOptions clientOptions() throws Exception {
         MqttConnectionOptions options = new MqttConnectionOptions();
         if (!username.isEmpty()) {
             options.setUserName(username);
@@ -88,8 +103,6 @@ public record MqttSettings(boolean enabled, String url, String username, String 
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval((int) Math.max(1, keepAlive.toSeconds()));
         options.setConnectionTimeout((int) Math.max(1, connectTimeout.toSeconds()));
-        MqttMessage will = new MqttMessage(OFFLINE.getBytes(StandardCharsets.UTF_8), qos, true, null);
-        options.setWill(availabilityTopic(), will);
         return options;
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.CompactState;
@@ -33,13 +34,13 @@ import org.slf4j.LoggerFactory;
  * latest state of every published entity. Changes wait in a {@link PublishQueue} and go out one entity at a time
  * through the {@code mqtt-publish} route; only topics whose payload changed are sent (the state topic always is),
  * topics an entity no longer has are cleared, and after every (re)connect a snapshot republishes everything, since
- * the broker may have restarted without them.
+ * the broker may have restarted without them, and {@link StaleTopics} clears what an earlier run left that no entity
+ * owns now.
  */
 public final class MqttStatestream extends ServiceSupport implements PublishWindow.Outcome, Predicate {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttStatestream.class);
     static final String ROUTE = "direct:mqtt-publish";
-    private static final long EMBEDDED_TOPICS_WARNING = 5_000;
     private static final byte[] CLEARED = new byte[0];
 
     /** One retained message; an empty payload clears the topic. */
@@ -62,9 +63,11 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     private final LongAdder skippedAttributes = new LongAdder();
     /** Topics holding a retained message of the bridge's; the embedded broker pays about 30 KB of heap for each. */
     private final AtomicLong retainedTopics = new AtomicLong();
-    private final boolean embeddedBroker;
-    private long topicsWarnedAt = EMBEDDED_TOPICS_WARNING / 2;
+    private final EmbeddedBrokerBudget budget;
     private final PublishWindow window;
+    private final StaleTopics staleTopics;
+    /** How many clears the sweep in hand sends. */
+    private int sweepSize;
     /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
     private int topicChange;
     private ProducerTemplate template;
@@ -72,18 +75,23 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /**
      * @param connection null when MQTT is switched off: then nothing is accepted
-     * @param embeddedBroker whether the broker is the bridge's own, which warns when it holds many topics
+     * @param embeddedBroker whether the broker is the bridge's own, which holds only as many topics as its share of
+     *                       the heap allows
+     * @param homeAssistantSynced true once a resync with Home Assistant has been through the routes
      */
     MqttStatestream(CamelContext camelContext, MqttConnection connection, boolean embeddedBroker, EntityFilter filter,
-            Statestream layout, int queueCapacity) {
+            Statestream layout, int queueCapacity, BooleanSupplier homeAssistantSynced) {
         this.camelContext = camelContext;
         this.connection = connection;
-        this.embeddedBroker = embeddedBroker;
+        this.budget = embeddedBroker ? EmbeddedBrokerBudget.forHeap(Runtime.getRuntime().maxMemory())
+                : EmbeddedBrokerBudget.unlimited();
         this.filter = filter;
         this.layout = layout;
         this.window = connection == null ? null : new PublishWindow(connection, this);
         this.queue = new PublishQueue<>("MQTT", queueCapacity, StateUpdate::key, StateUpdate::merge, this::deliver,
                 window);
+        this.staleTopics = connection == null ? null
+                : new StaleTopics(camelContext, connection, layout, homeAssistantSynced, queue::offer);
     }
 
     /** For the publish route: whether this change goes to MQTT. */
@@ -105,9 +113,15 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     /**
      * For the mqtt-publish route: what to send for an update. A change sends the state topic and every topic whose
      * payload differs from what the broker holds, and clears the topics the entity no longer has; a removal clears
-     * them all; a snapshot sends every topic of every retained state, one entity at a time.
+     * them all; a snapshot sends every topic of every retained state, one entity at a time; a sweep clears the stale
+     * topics found on the broker.
      */
     public Iterator<Message> messages(@Body StateUpdate update) {
+        if (update.isSweep()) {
+            List<Message> clears = staleTopics.clears(this::ownedTopics);
+            sweepSize = clears.size();
+            return clears.iterator();
+        }
         if (update.isSnapshot()) {
             snapshots.increment();
             if (!retained.isEmpty()) {
@@ -122,6 +136,10 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /** For the mqtt-publish route: the broker now holds the update. */
     public void published(@Body StateUpdate update) {
+        if (update.isSweep()) {
+            staleTopics.swept(sweepSize);
+            return;
+        }
         if (update.isSnapshot()) {
             return;
         }
@@ -184,12 +202,19 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         template = camelContext.createProducerTemplate();
         thread = camelContext.getExecutorServiceManager().newSingleThreadExecutor(this, "PublishMqtt");
         queue.start(thread);
-        connection.onConnected(() -> queue.offer(StateUpdate.SNAPSHOT));
+        staleTopics.start();
+        connection.onConnected(() -> {
+            queue.offer(StateUpdate.SNAPSHOT);
+            staleTopics.connected();
+        });
     }
 
     /** What was still waiting is dropped: the next start publishes every state again. */
     @Override
     protected void doStop() throws Exception {
+        if (staleTopics != null) {
+            staleTopics.stop();
+        }
         List<StateUpdate> left = queue.stop(2_000);
         if (!left.isEmpty()) {
             LOG.info("Stopped publishing to MQTT with {} changes not yet published", left.size());
@@ -244,6 +269,14 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         return skippedAttributes.sum();
     }
 
+    int entitiesNotPublished() {
+        return budget.notPublished();
+    }
+
+    long staleTopicsCleared() {
+        return staleTopics == null ? 0 : staleTopics.cleared();
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("connected", connection != null && connection.isConnected());
@@ -257,6 +290,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         description.put("snapshots", snapshots.sum());
         description.put("messages_refused", refused.sum());
         description.put("attributes_skipped", skippedAttributes.sum());
+        description.put("stale_topics_cleared", staleTopicsCleared());
+        description.put("entities_not_published", budget.notPublished());
         return description;
     }
 
@@ -288,15 +323,15 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         return messages;
     }
 
+    /** The topics an entity has on the broker: none for one the bridge does not publish. */
+    private Set<String> ownedTopics(String entityId) {
+        CompactState state = retained.get(entityId);
+        return state == null ? Set.of() : layout.topics(entityId, state, name -> { }).keySet();
+    }
+
     private void countTopics() {
-        long topics = retainedTopics.addAndGet(topicChange);
+        budget.held(retainedTopics.addAndGet(topicChange));
         topicChange = 0;
-        if (embeddedBroker && topics >= topicsWarnedAt * 2) {
-            topicsWarnedAt = topics;
-            LOG.warn("The embedded MQTT broker holds {} retained topics, about {} MB of heap (Artemis keeps a queue "
-                    + "for each). For a home this size use an external broker such as Mosquitto (MQTT_URL), or fewer "
-                    + "topics (mqtt.statestream.attributes=json)", topics, topics * 30 / 1024);
-        }
     }
 
     private void skipped(String attribute) {
@@ -309,15 +344,21 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
 
     /**
      * Changes are published ahead through the window, which the queue settles once nothing more waits (within
-     * milliseconds); a snapshot, and a change of an entity whose previous update is still on its way, first wait until
-     * the broker acknowledged everything.
+     * milliseconds); a snapshot or sweep, and a change of an entity whose previous update is still on its way, first
+     * wait until the broker acknowledged everything.
      */
     private boolean deliver(StateUpdate update) {
-        if (update.isSnapshot() || window.holds(update.entityId())) {
+        if (update.isMarker() || window.holds(update.entityId())) {
             window.settleAll();
         }
-        if (update.isSnapshot()) {
+        if (update.isMarker()) {
             return sendThroughRoute(update);
+        }
+        if (update.isRemoval()) {
+            budget.removed(update.entityId());
+        } else if (!retained.containsKey(update.entityId())
+                && !budget.admits(update.entityId(), retainedTopics.get())) {
+            return true;
         }
         List<Message> messages = changes(update);
         int change = topicChange;
@@ -335,8 +376,8 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         if (error instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        LOG.warn("Publishing {} to MQTT failed: {}", update.isSnapshot() ? "a snapshot" : update.entityId(),
-                error.toString());
+        LOG.warn("Publishing {} to MQTT failed: {}", update.isSnapshot() ? "a snapshot"
+                : update.isSweep() ? "the clears of stale topics" : update.entityId(), error.toString());
         return true;
     }
 }

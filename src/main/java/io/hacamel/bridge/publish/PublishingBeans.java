@@ -13,6 +13,7 @@ import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StatusSection;
 import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.mqtt.BrokerCredentials;
 import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
 import io.hacamel.bridge.mqtt.MqttConnection;
 import io.hacamel.bridge.mqtt.MqttSettings;
@@ -49,13 +50,13 @@ public final class PublishingBeans {
         StateCacheStatus cache = registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class);
 
         MqttSettings mqtt = MqttSettings.from(settings);
-        MqttConnection connection = mqtt.enabled() ? connection(context, mqtt) : null;
+        MqttConnection connection = mqtt.enabled() ? connection(context, mqtt, settings) : null;
         MqttStatestream statestream = new MqttStatestream(context, connection, mqtt.usesEmbeddedBroker(),
                 new EntityFilter(true, settings.get("mqtt.statestream.include"), "",
                         settings.get("mqtt.statestream.exclude")),
                 new Statestream(mqtt.baseTopic(), Statestream.Attributes.of(settings.get("mqtt.statestream.attributes")),
                         Boolean.parseBoolean(settings.get("mqtt.statestream.timestamps"))),
-                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")));
+                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")), () -> cache.resyncsApplied() > 0);
         registry.bind("statestream", statestream);
         registry.bind("mqttRetries", (Processor) statestream::retrying);
 
@@ -65,8 +66,8 @@ public final class PublishingBeans {
                     String.valueOf(settings.millis(timeout)));
         }
         List<WebhookTarget> targets = WebhookTarget.all(settings, json);
-        DeadLetters deadLetters = new DeadLetters(new DeadLetterStore(deadLetterDirectory(settings), json), targets,
-                json, context, metrics);
+        DeadLetters deadLetters = new DeadLetters(new DeadLetterStore(inHome(settings.get("webhooks.dead-letter-dir")),
+                json), targets, json, context, metrics);
         Webhooks webhooks = new Webhooks(context, targets, Integer.parseInt(settings.get("webhooks.queue-capacity")),
                 json, deadLetters, () -> cache.resyncsApplied() > 0, metrics);
         registry.bind("webhooks", webhooks);
@@ -102,35 +103,38 @@ public final class PublishingBeans {
         registry.bind("deadLetterOverview", OverviewSection.of("dead_letters", deadLetters::overview));
     }
 
-    /** The connection to the configured broker, else to the embedded one (started here, stopped with Camel). */
-    private static MqttConnection connection(CamelContext context, MqttSettings mqtt) throws Exception {
-        String url = mqtt.url();
+    /**
+     * The connection to the configured broker, else to the embedded one (started here, stopped with Camel), which
+     * asks for the user in its credentials file. An embedded broker that cannot start stops the bridge's start.
+     */
+    private static MqttConnection connection(CamelContext context, MqttSettings mqtt, Settings settings)
+            throws Exception {
         if (mqtt.usesEmbeddedBroker()) {
-            EmbeddedMqttBroker broker = new EmbeddedMqttBroker(mqtt.embeddedHost(), mqtt.embeddedPort());
-            try {
-                broker.start();
-                context.addService(broker, true, true);
-                url = broker.url();
-                URI address = URI.create(url);
-                LOG.info("States are published to the embedded MQTT broker; watch them with: mosquitto_sub -h {} -p {} "
-                        + "-t '{}/#' -v", address.getHost(), address.getPort(), mqtt.baseTopic());
-            } catch (Exception e) {
-                url = "tcp://" + mqtt.embeddedHost() + ":" + mqtt.embeddedPort();
-                LOG.warn("Could not start the embedded MQTT broker: {}. Publishing to {} anyway, in case a broker "
-                        + "runs there; set MQTT_URL to choose a broker", e.getMessage(), url);
-            }
-        } else if (url.isEmpty()) {
+            Path credentialsFile = inHome(settings.get("mqtt.embedded.credentials-file"));
+            BrokerCredentials credentials = BrokerCredentials.loadOrCreate(credentialsFile);
+            EmbeddedMqttBroker broker = new EmbeddedMqttBroker(mqtt.embeddedHost(), mqtt.embeddedPort(), credentials);
+            broker.start();
+            context.addService(broker, true, true);
+            URI address = URI.create(broker.url());
+            LOG.info("States are published to the embedded MQTT broker; watch them with: (. {} && mosquitto_sub -h {} "
+                    + "-p {} -u \"$username\" -P \"$password\" -t '{}/#' -v)", credentialsFile, address.getHost(),
+                    address.getPort(), mqtt.baseTopic());
+            return new MqttConnection(mqtt.withCredentials(credentials), broker.url(), context);
+        }
+        if (mqtt.url().isEmpty()) {
             LOG.warn("MQTT is on but has no broker: mqtt.url is empty and mqtt.embedded.enabled is false. States are "
                     + "not published to MQTT");
             return null;
         }
-        return new MqttConnection(mqtt, url, context);
+        return new MqttConnection(mqtt, mqtt.url(), context);
     }
 
-    private static Path deadLetterDirectory(Settings settings) {
-        Path directory = Path.of(settings.get("webhooks.dead-letter-dir"));
-        return directory.isAbsolute() ? directory : BridgeFiles.home().resolve(directory);
+    /** A path setting: relative paths are under the bridge's home. */
+    private static Path inHome(String setting) {
+        Path path = Path.of(setting);
+        return path.isAbsolute() ? path : BridgeFiles.home().resolve(path);
     }
+
 
     private static void mqttMetrics(MeterRegistry metrics, MqttConnection connection, MqttStatestream statestream) {
         Gauge.builder("habridge.mqtt.connected", connection, c -> c.isConnected() ? 1 : 0)
@@ -147,6 +151,8 @@ public final class PublishingBeans {
                 .description("Entities whose state the broker holds as retained topics").register(metrics);
         Gauge.builder("habridge.mqtt.retained.topics", statestream, MqttStatestream::retainedTopics)
                 .description("Topics holding a retained message of the bridge's").register(metrics);
+        Gauge.builder("habridge.mqtt.entities.not.published", statestream, MqttStatestream::entitiesNotPublished)
+                .description("Entities not published because the embedded broker is full").register(metrics);
         counter(metrics, "habridge.mqtt.coalesced", "Changes merged into a waiting change of the same entity while "
                 + "MQTT lagged", statestream, MqttStatestream::coalesced);
         counter(metrics, "habridge.mqtt.states.published", "States published", statestream,
@@ -159,6 +165,9 @@ public final class PublishingBeans {
                 MqttStatestream::retries);
         counter(metrics, "habridge.mqtt.messages.refused", "Messages the broker refused (skipped, each logged)",
                 statestream, MqttStatestream::refused);
+        counter(metrics, "habridge.mqtt.stale.topics.cleared", "Retained topics cleared after a connect because no "
+                + "published entity owned them (left while the bridge was away)", statestream,
+                MqttStatestream::staleTopicsCleared);
         counter(metrics, "habridge.mqtt.attributes.skipped", "Attributes not published because their name is not a "
                 + "usable topic level", statestream, MqttStatestream::skippedAttributes);
     }

@@ -5,8 +5,9 @@ import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 
 /**
- * What the MQTT target publishes: an entity's new state (null when it was removed), or the snapshot of every
- * retained state that follows a (re)connect to the broker.
+ * What the MQTT target publishes: an entity's new state (null when it was removed), the snapshot of every retained
+ * state that follows a (re)connect to the broker, or the sweep that clears retained topics no entity owns. The two
+ * markers are told apart by identity.
  *
  * @param newState the event's own tree (shared, not a copy), to make the topics from without parsing again
  * @param compactNewState what the target keeps once the broker holds it
@@ -15,9 +16,11 @@ import io.hacamel.bridge.client.HaEvent;
 record StateUpdate(String entityId, JsonNode newState, CompactState compactNewState, CompactState oldState) {
 
     static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null, null);
+    static final StateUpdate SWEEP = new StateUpdate(null, null, null, null);
 
-    /** Snapshots coalesce with each other: one waiting snapshot is enough. */
+    /** Markers coalesce with their own kind: one waiting snapshot, or sweep, is enough. */
     private static final String SNAPSHOT_KEY = "\u0000snapshot";
+    private static final String SWEEP_KEY = "\u0000sweep";
 
     static StateUpdate of(HaEvent event) {
         return new StateUpdate(event.entityId(), event.newState(), event.compactNewState(),
@@ -25,6 +28,15 @@ record StateUpdate(String entityId, JsonNode newState, CompactState compactNewSt
     }
 
     boolean isSnapshot() {
+        return this == SNAPSHOT;
+    }
+
+    boolean isSweep() {
+        return this == SWEEP;
+    }
+
+    /** A snapshot or a sweep: no entity's update. */
+    boolean isMarker() {
         return entityId == null;
     }
 
@@ -33,12 +45,12 @@ record StateUpdate(String entityId, JsonNode newState, CompactState compactNewSt
     }
 
     String key() {
-        return isSnapshot() ? SNAPSHOT_KEY : entityId;
+        return isSnapshot() ? SNAPSHOT_KEY : isSweep() ? SWEEP_KEY : entityId;
     }
 
     /** A waiting update and a newer one of the same entity: the newer state wins. */
     static StateUpdate merge(StateUpdate waiting, StateUpdate newer) {
-        return newer.isSnapshot() ? waiting
+        return newer.isMarker() ? waiting
                 : new StateUpdate(newer.entityId, newer.newState, newer.compactNewState,
                         newer.oldState != null ? newer.oldState : waiting.oldState);
     }

@@ -54,6 +54,8 @@ final class Statestream {
     private static final String ATTRIBUTES = "attributes";
     private static final byte[] NO_ATTRIBUTES = bytes("{}");
     private static final JsonFactory JSON = new JsonFactory();
+    /** First levels under the base that are the bridge's own, not an entity's domain. */
+    private static final Set<String> NOT_DOMAINS = Set.of("bridge", "command");
 
     private final String baseTopic;
     private final Attributes attributes;
@@ -70,6 +72,28 @@ final class Statestream {
     /** {@code <base>/light/kitchen} for {@code light.kitchen}. */
     String prefix(String entityId) {
         return baseTopic + "/" + entityId.replace('.', '/');
+    }
+
+    /** What the bridge publishes under: every entity's topics (the filter learns what a broker retains there). */
+    String everything() {
+        return baseTopic + "/#";
+    }
+
+    /**
+     * The entity a topic of this layout belongs to ({@code light.kitchen} for {@code <base>/light/kitchen/state} and
+     * its other topics), or null for a topic that is no entity's: outside the base, the bridge's availability
+     * ({@code <base>/bridge/…}) and MQTT commands ({@code <base>/command/…}).
+     */
+    String entityOf(String topic) {
+        if (!topic.startsWith(baseTopic + "/")) {
+            return null;
+        }
+        String[] levels = topic.substring(baseTopic.length() + 1).split("/", 3);
+        if (levels.length < 3 || levels[0].isEmpty() || levels[1].isEmpty() || levels[2].isEmpty()
+                || NOT_DOMAINS.contains(levels[0])) {
+            return null;
+        }
+        return levels[0] + "." + levels[1];
     }
 
     /** The state topic alone, which every change republishes (statestream consumers take it as "updated"). */

@@ -18,7 +18,7 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * The benchmark ({@code bench/run}): the packaged bridge against the simulator in load mode, with a broker and an
  * MQTT probe outside the bridge's process. Writes docs/benchmarks.md (between its generated markers) and
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
- * {@code --only ceiling,latency,sustained,startup,cpu,minimal,reads,commands,resync}, {@code --artemis} (the broker embedded
+ * {@code --only ceiling,latency,sustained,startup,cpu,minimal,reads,commands,resync,embedded}, {@code --artemis} (the broker embedded
  * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
  * those of bin/jvm.options), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
  * {@code --jar JAR} (another build of the bridge), {@code --profile RATE} (a flight recording of the hot path,
@@ -177,6 +177,9 @@ public final class Benchmark {
             }
             if (settings.wants("minimal")) {
                 minimalClient(run, highRate, bridgeCpu);
+            }
+            if (settings.wants("embedded")) {
+                EmbeddedBrokerStep.measure(settings, run, results);
             }
         }
     }

@@ -78,6 +78,10 @@ final class BridgeProcess implements AutoCloseable {
         return new BridgeProcess(builder.start(), port, startedNanos, log);
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }

@@ -9,22 +9,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
 import io.hacamel.bridge.testing.FreePorts;
+import io.hacamel.bridge.testing.MqttTestBroker;
 
 /**
  * The MQTT broker between the bridge and the probe, outside the bridge's process: Mosquitto when it is installed
- * (what a big home runs), else Artemis embedded in the harness (the bridge's own embedded broker, moved out of the
- * measured process). Either is new for each bridge, so no retained topic of an earlier run is delivered.
+ * (what a big home runs), else Artemis embedded in the harness (configured as the bridge's own embedded broker, but
+ * open to anonymous clients, and out of the measured process). Either is new for each bridge, so no retained topic of an earlier run is delivered.
  */
 final class HarnessBroker implements AutoCloseable {
 
     private final String url;
     private final String description;
     private final Process mosquitto;
-    private final EmbeddedMqttBroker artemis;
+    private final MqttTestBroker artemis;
 
-    private HarnessBroker(String url, String description, Process mosquitto, EmbeddedMqttBroker artemis) {
+    private HarnessBroker(String url, String description, Process mosquitto, MqttTestBroker artemis) {
         this.url = url;
         this.description = description;
         this.mosquitto = mosquitto;
@@ -36,8 +36,7 @@ final class HarnessBroker implements AutoCloseable {
         if (preferMosquitto && binary != null) {
             return mosquitto(binary, workDirectory);
         }
-        EmbeddedMqttBroker broker = new EmbeddedMqttBroker("127.0.0.1", 0);
-        broker.start();
+        MqttTestBroker broker = MqttTestBroker.start();
         return new HarnessBroker(broker.url(), "Apache ActiveMQ Artemis (embedded in the harness)", null, broker);
     }
 

@@ -16,21 +16,28 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Against an external Mosquitto (MQTT_TEST_URL, e.g. tcp://127.0.0.1:18830; .ci/run starts one when apt has it):
- * the statestream layout, retained; a removal clears the topics; the bridge says offline when it stops; a command
- * topic that the tests' own broker cannot carry is answered. Each test
- * publishes under a base topic of its own, so earlier runs' retained messages do not matter.
+ * the statestream layout, retained; a removal clears the topics; retained topics an earlier run left that no entity
+ * owns are cleared at the start (Mosquitto keeps retained messages across the bridge's restarts); the bridge says
+ * offline when it stops; a command topic that the tests' own broker cannot carry is answered. Each test publishes
+ * under a base topic of its own, so earlier runs' retained messages do not matter.
  */
 @EnabledIfEnvironmentVariable(named = "MQTT_TEST_URL", matches = "(tcp|ssl)://.+")
 class MosquittoTest extends BridgeTestSupport {
 
-    private final String url = System.getenv("MQTT_TEST_URL");
+    private final String url = url();
     private String base;
 
     @Override
     protected void bridgeProperties(Properties properties) {
         base = "it/" + UUID.randomUUID();
+        // as an earlier run of the bridge would have left them: an entity removed meanwhile, an attribute topic
+        try (MqttRecorder earlierRun = MqttRecorder.subscribe(url(), "unused/#")) {
+            earlierRun.publishRetained(base + "/light/removed_lamp/state", "on");
+            earlierRun.publishRetained(base + "/switch/camel_switch/friendly_name", "\"Camel Switch\"");
+            earlierRun.publishRetained(base + "/notes/kept", "kept"); // no entity's topic
+        }
         properties.put("mqtt.enabled", "true");
-        properties.put("mqtt.url", System.getenv("MQTT_TEST_URL"));
+        properties.put("mqtt.url", url());
         properties.put("mqtt.base-topic", base);
     }
 
@@ -48,6 +55,17 @@ class MosquittoTest extends BridgeTestSupport {
                 .noneMatch(topic -> topic.startsWith(base + "/light/")));
         simulator.home().setState("switch.camel_switch", "on");
         awaitRetained(base + "/switch/camel_switch/state", "on");
+    }
+
+    @Test
+    void retainedTopicsNoEntityOwnsAreClearedAtTheStart() {
+        awaitRetained(base + "/switch/camel_switch/state", "off");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/status").body().path("publishing").path("mqtt")
+                .path("stale_topics_cleared").asLong() == 2);
+
+        assertThat(MqttRecorder.retained(url, base + "/#")).containsEntry(base + "/notes/kept", "kept")
+                .containsEntry(base + "/light/camel_lamp/state", "off")
+                .doesNotContainKeys(base + "/light/removed_lamp/state", base + "/switch/camel_switch/friendly_name");
     }
 
     @Test
@@ -75,6 +93,11 @@ class MosquittoTest extends BridgeTestSupport {
             assertThat(answer.get().topic()).isEqualTo(command + "/result");
             assertThat(answer.get().payload()).contains("\"success\":false", "\"status\":400", "domain");
         }
+    }
+
+    /** A method, as the properties are asked for before the fields are set. */
+    private static String url() {
+        return System.getenv("MQTT_TEST_URL");
     }
 
     private Map<String, String> awaitRetained(String topic, String payload) {

@@ -2,7 +2,9 @@ package io.hacamel.bridge.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -135,6 +137,22 @@ public final class MqttRecorder implements AutoCloseable {
         } catch (MqttException e) {
             throw new AssertionError("cannot publish to " + topic + ": " + e, e);
         }
+    }
+
+    /** Publishes a retained message over this recorder's connection (QoS 1), as another publisher would. */
+    public void publishRetained(String topic, String payload) {
+        try {
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, true);
+        } catch (MqttException e) {
+            throw new AssertionError("cannot publish to " + topic + ": " + e, e);
+        }
+    }
+
+    /** The messages that arrived so far, taken from the queue (for a test that looks at all of them at the end). */
+    public List<Received> drain() {
+        List<Received> messages = new ArrayList<>();
+        happened.drainTo(messages);
+        return messages;
     }
 
     /** The next message must be on this topic. */

@@ -3,12 +3,14 @@ package io.hacamel.bridge.testing;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.apache.activemq.artemis.api.core.ActiveMQNotConnectedException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
@@ -59,6 +61,13 @@ public final class MqttTestBroker implements AutoCloseable {
 
     public boolean isRunning() {
         return broker != null;
+    }
+
+    /** Breaks every client's connection, as a network failure would; the broker keeps its retained messages. */
+    public void dropConnections() {
+        for (RemotingConnection connection : broker.getActiveMQServer().getRemotingService().getConnections()) {
+            connection.fail(new ActiveMQNotConnectedException("dropped by the test"));
+        }
     }
 
     /** Stops; its retained messages are gone. */
