@@ -72,7 +72,7 @@ public final class BridgeFiles {
 
     /** The routes: the built-ins, less those disabled or replaced, and the user's own, as {@link RoutesSetup} says. */
     public static void configure(MainConfigurationProperties configuration, Path home) {
-        configuration.addMainListener(new RoutesSetup(home));
+        configuration.addConfiguration(new RoutesSetup(configuration, home));
     }
 
     /**

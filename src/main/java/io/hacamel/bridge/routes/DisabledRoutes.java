@@ -27,7 +27,7 @@ final class DisabledRoutes implements Function<RouteDefinition, Boolean> {
     public Boolean apply(RouteDefinition route) {
         Resource source = route.getResource();
         boolean builtIn = source != null && source.getLocation().startsWith(BUILT_IN);
-        if (builtIn && routeIds.contains(route.getRouteId())) {
+        if (builtIn && route.getRouteId() != null && routeIds.contains(route.getRouteId())) {
             keptOut.add(route.getRouteId());
             return false;
         }

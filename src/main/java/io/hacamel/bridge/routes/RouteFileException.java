@@ -2,6 +2,7 @@ package io.hacamel.bridge.routes;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -10,13 +11,17 @@ import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.util.URISupport;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 
 /**
  * What is wrong with a route file, for a person: the line (0 when unknown) and one sentence, with the secrets of any
  * endpoint address masked as Camel masks them in its own logs.
  */
 final class RouteFileException extends Exception {
+
+    private static final String BECAUSE = " because: ";
 
     private final int line;
 
@@ -33,7 +38,12 @@ final class RouteFileException extends Exception {
     static RouteFileException of(Throwable error, List<RouteDefinition> routes) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYamlEngineException yaml) {
-                int line = yaml.getProblemMark().or(yaml::getContextMark).map(mark -> mark.getLine() + 1).orElse(0);
+                // a scanner's problem is often found lines later (an unclosed quote: at the end); it began where
+                // the token did
+                Optional<Mark> where = yaml instanceof ScannerException
+                        ? yaml.getContextMark().or(yaml::getProblemMark)
+                        : yaml.getProblemMark().or(yaml::getContextMark);
+                int line = where.map(mark -> mark.getLine() + 1).orElse(0);
                 String what = Stream.of(yaml.getContext(), yaml.getProblem()).filter(Objects::nonNull)
                         .collect(Collectors.joining(": "));
                 return new RouteFileException(line, what);
@@ -69,11 +79,14 @@ final class RouteFileException extends Exception {
         return route.getLineNumber();
     }
 
+    /** The message of the first cause, without Camel's "Failed to start route: x because: " around it. */
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int because = message.indexOf(BECAUSE);
+        return because < 0 ? message : message.substring(because + BECAUSE.length());
     }
 }

@@ -18,6 +18,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
@@ -49,12 +50,27 @@ final class RouteFileLoader {
         this.model = context.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
-    /** What a file that Camel Main loaded at the start runs now. */
+    /**
+     * What a built-in file that Camel Main loaded at the start runs now. Camel inlines a route that a REST operation
+     * calls first into the REST route (rest inline-routes): such a file runs inside another, and only a restart can
+     * replace it.
+     */
     LoadedRoutes running(String location, byte[] content) throws RouteFileException {
-        List<String> routeIds = context.getRoutes().stream()
-                .filter(route -> route.getSourceResource() != null
-                        && location.equals(route.getSourceResource().getLocation()))
-                .map(Route::getRouteId).toList();
+        List<String> routeIds = new ArrayList<>();
+        for (Route route : context.getRoutes()) {
+            String source = route.getSourceResource() == null ? null : route.getSourceResource().getLocation();
+            String input = route.getSourceLocation(); // location:line of the route's from, which inlining moves
+            boolean fromThisFile = input == null ? location.equals(source)
+                    : input.equals(location) || input.startsWith(location + ":");
+            if (location.equals(source) != fromThisFile) {
+                String inlined = fromThisFile ? location : input.replaceFirst(":\\d+$", "");
+                throw new RouteFileException(0, "Camel runs " + inlined + " inside the REST routes of "
+                        + (fromThisFile ? source : location) + ", so replacing it takes effect at the next start");
+            }
+            if (fromThisFile) {
+                routeIds.add(route.getRouteId());
+            }
+        }
         return new LoadedRoutes(location, content, routeIds, ids(parse(location, content).configurations()));
     }
 
@@ -176,7 +192,15 @@ final class RouteFileLoader {
     private LoadedRoutes add(Parsed next, String location, byte[] content, Set<String> before) throws Exception {
         model.addRouteConfigurations(next.configurations());
         if (next.builder() != null) {
-            next.builder().addRoutesToCamelContext(context);
+            // never inline into a REST route that is running: a file's routes must stay routes of their own
+            RestConfiguration rest = context.getRestConfiguration();
+            boolean inline = rest.isInlineRoutes();
+            rest.setInlineRoutes(false);
+            try {
+                next.builder().addRoutesToCamelContext(context);
+            } finally {
+                rest.setInlineRoutes(inline);
+            }
         }
         List<String> added = new ArrayList<>(routeIds());
         added.removeAll(before);

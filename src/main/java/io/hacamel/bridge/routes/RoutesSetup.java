@@ -8,9 +8,9 @@ import java.util.Set;
 
 import io.hacamel.bridge.BridgeFiles;
 import io.hacamel.bridge.Settings;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +21,27 @@ import org.slf4j.LoggerFactory;
  * disabled route ids, and {@link UserRoutes} for the folder {@code routes.user-dir} (made if missing, so that the
  * log's first lines say where a user's routes go).
  */
-public final class RoutesSetup extends MainListenerSupport {
+public final class RoutesSetup implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutesSetup.class);
 
+    private final MainConfigurationProperties main;
     private final Path home;
 
-    public RoutesSetup(Path home) {
+    public RoutesSetup(MainConfigurationProperties main, Path home) {
+        this.main = main;
         this.home = home;
     }
 
+    /** Runs among the configuration classes, after the settings are read and before Camel Main loads the routes. */
     @Override
-    public void beforeConfigure(BaseMainSupport main) {
-        CamelContext context = main.getCamelContext();
+    public void configure(CamelContext context) {
         RouteSettings settings = RouteSettings.read(new Settings(context.getPropertiesComponent()), home);
         Set<String> userFiles = userFiles(settings);
         List<String> builtIns = BridgeFiles.builtInRouteNames();
         List<String> atStart = settings.builtInsAtStart(builtIns, userFiles == null ? Set.of() : userFiles);
         // the jar could not be listed: every built-in, by a wildcard
-        main.configure().withRoutesIncludePattern(builtIns.isEmpty() ? "classpath:routes/*.camel.yaml"
+        main.withRoutesIncludePattern(builtIns.isEmpty() ? "classpath:routes/*.camel.yaml"
                 : BridgeFiles.builtInRoutes(atStart));
         DisabledRoutes disabled = new DisabledRoutes(settings.disabledRouteIds());
         context.getCamelContextExtension().getContextPlugin(Model.class).setRouteFilter(disabled);

@@ -175,9 +175,14 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
             if (content == null && location != null) {
                 content = builtIn(location);
             }
-            current = current(name);
         } catch (RouteFileException e) {
             refuse(name, file, null, e);
+            return;
+        }
+        try {
+            current = current(name);
+        } catch (RouteFileException e) {
+            refuse(name, file, content, e);
             return;
         }
         boolean unchanged = current == null ? content == null : current.isFrom(location, content);
@@ -217,6 +222,11 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
     }
 
     private void refuse(String name, Path file, byte[] content, RouteFileException problem) {
+        Refusal before = refused.get(name);
+        if (before != null && Arrays.equals(before.content(), content)
+                && before.problem().getMessage().equals(problem.getMessage())) {
+            return; // said so already
+        }
         refused.put(name, new Refusal(content, problem, Instant.now()));
         LOG.warn("Refused {}{}: {}. What ran before keeps running.", file,
                 problem.line() > 0 ? ", line " + problem.line() : "", problem.getMessage());

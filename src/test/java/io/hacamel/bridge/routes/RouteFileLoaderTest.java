@@ -69,7 +69,8 @@ class RouteFileLoaderTest {
 
     @Test
     void deletingAFileRemovesItsRoutesAndRouteConfigurations() {
-        LoadedRoutes file = load(null, "both", ERRORS + route("greet", "routeConfigurationId: shared-errors", "log: hi"));
+        LoadedRoutes file = load(null, "both",
+                ERRORS + route("greet", "routeConfigurationId: shared-errors", "log: hi"));
 
         RouteFileLoader.Swap swap = loader.swap(file, null, null);
 
@@ -110,7 +111,8 @@ class RouteFileLoaderTest {
                 bytes(route("greet", "", "log: hi\n        - to: nosuch:thing")));
 
         assertThat(swap.problem().line()).isEqualTo(8);
-        assertThat(swap.problem().getMessage()).startsWith("route greet: No endpoint could be found for: nosuch://thing");
+        assertThat(swap.problem().getMessage())
+                .startsWith("route greet: No endpoint could be found for: nosuch://thing");
         assertThat(swap.running().routeIds()).containsExactly("greet");
         assertThat(context.getRouteController().getRouteStatus("greet")).isEqualTo(ServiceStatus.Started);
         assertThat(context.getRoute("greet").getEndpoint().getEndpointUri()).isEqualTo("direct://greet");
@@ -124,7 +126,8 @@ class RouteFileLoaderTest {
         RouteFileException problem = refused(null, "second", "# the same id\n" + route("greet", "", "log: second"));
 
         assertThat(problem.line()).isEqualTo(2);
-        assertThat(problem.getMessage()).isEqualTo("route id greet is taken by a route of file:/routes/first.camel.yaml");
+        assertThat(problem.getMessage())
+                .isEqualTo("route id greet is taken by a route of file:/routes/first.camel.yaml");
         assertThat(context.getRoute("greet").getSourceResource().getLocation()).endsWith("first.camel.yaml");
     }
 
@@ -132,7 +135,8 @@ class RouteFileLoaderTest {
     void anUndefinedRouteConfigurationIsRefused() {
         load(null, "errors", ERRORS);
 
-        RouteFileException problem = refused(null, "greet", route("greet", "routeConfigurationId: shared-error", "log: hi"));
+        RouteFileException problem = refused(null, "greet",
+                route("greet", "routeConfigurationId: shared-error", "log: hi"));
 
         assertThat(problem.line()).isEqualTo(1);
         assertThat(problem.getMessage())
