@@ -2,13 +2,9 @@ package io.hacamel.bridge.routes;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,7 +15,6 @@ import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.hacamel.bridge.api.StatusSection;
 import io.hacamel.bridge.observability.OverviewSection;
@@ -41,8 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class UserRoutes extends ServiceSupport implements StartupListener, StatusSection, OverviewSection {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserRoutes.class);
-    /** A file is read once the folder has been quiet this long, so that a save in several writes is read whole. */
-    private static final long QUIET_MILLIS = 200;
 
     /** A file's text that was refused, and why. */
     private record Refusal(byte[] content, RouteFileException problem, Instant at) {
@@ -59,7 +52,7 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
     private final Map<String, Refusal> refused = new ConcurrentSkipListMap<>();
     private final RouteFileLoader loader;
     private ExecutorService watching;
-    private volatile WatchService watchService;
+    private volatile FolderWatch folderWatch;
 
     UserRoutes(CamelContext context, RouteSettings settings, List<String> builtIns, List<String> startedBuiltIns,
             DisabledRoutes disabledRoutes) {
@@ -89,14 +82,10 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
     }
 
     @Override
-    protected void doStop() {
-        WatchService watch = watchService;
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the watch of {}: {}", settings.userFolder(), e.toString());
-            }
+    protected void doStop() throws IOException {
+        if (folderWatch != null) {
+            folderWatch.close();
+            folderWatch = null;
         }
         if (watching != null) {
             context.getExecutorServiceManager().shutdownNow(watching);
@@ -105,43 +94,16 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
     }
 
     private void watch() {
-        Path folder = settings.userFolder();
-        try (WatchService watch = folder.getFileSystem().newWatchService()) {
-            watchService = watch;
-            folder.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-            LOG.info("Your own routes: every *.camel.yaml in {} runs beside the built-in routes, and a change there "
-                    + "takes effect within 2 s", folder);
-            rescan();
-            while (isRunAllowed()) {
-                boolean folderStillThere = awaitQuietChange(watch);
-                rescan();
-                if (!folderStillThere) {
-                    LOG.warn("The folder {} of your own routes is gone: changes are no longer watched until the "
-                            + "bridge restarts", folder);
-                    return;
-                }
-            }
-        } catch (ClosedWatchServiceException e) {
-            LOG.debug("Stopped watching {}", folder);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Watching the folder of your own routes {} failed: {}", folder, e.toString(), e);
+        try {
+            folderWatch = new FolderWatch(settings.userFolder());
+        } catch (IOException e) {
+            LOG.error("Cannot watch the folder of your own routes {}, so none run: {}", settings.userFolder(),
+                    e.toString());
+            return;
         }
-    }
-
-    /** Waits for a change, then until nothing changed for a moment; false when the folder went away. */
-    private static boolean awaitQuietChange(WatchService watch) throws InterruptedException {
-        WatchKey key = watch.take();
-        while (key != null) {
-            key.pollEvents();
-            if (!key.reset()) {
-                return false;
-            }
-            key = watch.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
-        }
-        return true;
+        LOG.info("Your own routes: every *.camel.yaml in {} runs beside the built-in routes, and a change there "
+                + "takes effect within 2 s", settings.userFolder());
+        folderWatch.run(this::rescan);
     }
 
     /** Brings every file name the folder has, or had, to what its text says; unchanged files cost a read. */
@@ -156,8 +118,13 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
         names.addAll(loaded.keySet());
         names.addAll(refused.keySet());
         for (String name : names) {
-            if (context.isStarted()) {
+            if (!context.isStarted()) {
+                return; // stopping: the routes are going anyway
+            }
+            try {
                 reconcile(name);
+            } catch (RuntimeException e) {
+                LOG.error("Swapping the routes of {} failed: {}", settings.userFolder().resolve(name), e.toString(), e);
             }
         }
     }
