@@ -41,6 +41,7 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
     @Override
     protected void bridgeProperties(Properties properties) {
         properties.put("routes.disabled", "metrics.camel.yaml, websocket-stats");
+        write("front-door.camel.yaml", readmeExample());
         write("status.camel.yaml", """
                 - route:
                     id: status
@@ -68,6 +69,7 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
                       uri: homeassistant:events
                       parameters:
                         types: state_changed
+                        queueCapacity: 100
                       steps:
                         - filter:
                             simple: "${header.CamelHomeAssistantEntityId} == 'light.hallway'
@@ -82,7 +84,7 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
     @Test
     void theUserFolderDecidesWhichRoutesRun() throws IOException {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/health").status() == 200
-                && overview().path("files").has("refuse-lights.camel.yaml"));
+                && overview().path("files").has("status.camel.yaml"));
 
         assertThat(api.get("/status").body()).hasToString("{\"replaced\":true}");
         assertThat(context.getRoute("status").getSourceResource().getLocation())
@@ -91,13 +93,19 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
         assertThat(context.getRoute("websocket-stats")).as("disabled by its id").isNull();
         assertThat(context.getRoute("websocket-broadcast")).as("not disabled").isNotNull();
         assertThat(overview().path("files").path("status.camel.yaml").asText()).isEqualTo("status");
+        assertThat(overview().path("files").path("front-door.camel.yaml").asText()).isEqualTo("front-door-opened");
+        assertThat(overview().path("files").path("refuse-lights.camel.yaml").asText()).isEqualTo("refuse-lights");
         assertThat(overview().path("errors").path("broken.camel.yaml").asText()).startsWith("line 6: ");
 
         try (LogCapture log = LogCapture.capture()) {
             toggleTheLight();
             toggleTheLight();
+            simulator.home().setState("binary_sensor.front_door", "off");
+            simulator.home().setState("binary_sensor.front_door", "on");
             await().atMost(Duration.ofSeconds(10)).until(() -> log.lines().stream().filter(line -> line.contains(
-                    "Skipped a state_changed event of light.hallway in route refuse-lights: not now")).count() == 2);
+                    "Skipped a state_changed event of light.hallway in route refuse-lights: not now")).count() == 2
+                    && log.lines().stream().anyMatch(line -> line.equals(
+                            "INFO io.hacamel.bridge.automations - The front door opened")));
         }
 
         Files.delete(home.resolve("user-routes/status.camel.yaml"));
@@ -130,6 +138,17 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
                 + "classpath:routes/http-api.camel.yaml, so replacing it takes effect at the next start");
         assertThat(api.get("/health/live").status()).isEqualTo(200);
         assertThat(simulator.stats().totalConnections()).isEqualTo(1);
+    }
+
+    /** The example of README's "Write your own routes". */
+    private static String readmeExample() {
+        try {
+            String readme = Files.readString(Path.of("README.md"));
+            String section = readme.substring(readme.indexOf("## Write your own routes"));
+            return section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 10));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Where the route's text came from; null while there is no such route, e.g. during a swap. */
