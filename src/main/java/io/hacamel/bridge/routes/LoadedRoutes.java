@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What one route file runs: where its text came from ({@code file:…} for a user file, {@code classpath:routes/…}
- * for a built-in), the text itself (kept, to put it back when a newer version fails), and the ids of the routes and route
- * configurations it made.
+ * for a built-in), the text itself (kept, to put it back when a newer version fails), and the ids of the routes and
+ * route configurations it made.
  */
 record LoadedRoutes(String location, byte[] content, List<String> routeIds, List<String> configurationIds) {
 

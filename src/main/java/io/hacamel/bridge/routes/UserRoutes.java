@@ -238,13 +238,21 @@ public final class UserRoutes extends ServiceSupport implements StartupListener,
         Map<String, Object> files = new LinkedHashMap<>();
         loaded.forEach((name, routes) -> {
             if (routes.isUserFile()) {
-                files.put(name, Map.of("routes", routes.routeIds(), "route_configurations",
-                        routes.configurationIds(), "replaces_built_in", builtIns.contains(name)));
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("routes", routes.routeIds());
+                file.put("route_configurations", routes.configurationIds());
+                file.put("replaces_built_in", builtIns.contains(name));
+                files.put(name, file);
             }
         });
         Map<String, Object> errors = new LinkedHashMap<>();
-        refused.forEach((name, refusal) -> errors.put(name, Map.of("line", refusal.problem().line(),
-                "error", refusal.problem().getMessage(), "since", refusal.at().toString())));
+        refused.forEach((name, refusal) -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("line", refusal.problem().line());
+            error.put("error", refusal.problem().getMessage());
+            error.put("since", refusal.at().toString());
+            errors.put(name, error);
+        });
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("folder", settings.userFolder().toString());
         status.put("files", files);

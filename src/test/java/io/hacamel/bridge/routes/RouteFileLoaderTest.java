@@ -104,6 +104,13 @@ class RouteFileLoaderTest {
     }
 
     @Test
+    void aFileFixedAfterARefusalLoads() {
+        refused(null, "greet", route("greet", "", "lg: hi"));
+
+        assertThat(load(null, "greet", route("greet", "", "log: hi")).routeIds()).containsExactly("greet");
+    }
+
+    @Test
     void aStepCamelCannotCreateIsRefusedWithItsLineAndTheOldVersionRunsOn() {
         LoadedRoutes working = load(null, "greet", route("greet", "", "log: hi"));
 

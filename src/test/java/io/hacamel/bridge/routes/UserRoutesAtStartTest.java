@@ -8,12 +8,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.LogCapture;
 import org.apache.camel.Route;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,20 +20,7 @@ import static org.awaitility.Awaitility.await;
  * built-in is back when the file goes), routes.disabled keeps built-ins off, a broken file stops nothing, and a
  * user route's errors go to the built-in event-errors configuration.
  */
-class UserRoutesAtStartTest extends BridgeTestSupport {
-
-    @TempDir
-    static Path home;
-
-    @Override
-    protected Path bridgeHome() {
-        return home;
-    }
-
-    @Override
-    protected SimulatedHome home() {
-        return SimulatedHome.demo();
-    }
+class UserRoutesAtStartTest extends UserFolderTestSupport {
 
     @Override
     protected void bridgeProperties(Properties properties) {
@@ -88,7 +72,7 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
 
         assertThat(api.get("/status").body()).hasToString("{\"replaced\":true}");
         assertThat(context.getRoute("status").getSourceResource().getLocation())
-                .isEqualTo("file:" + home.resolve("user-routes/status.camel.yaml").toAbsolutePath());
+                .isEqualTo("file:" + userFolder().resolve("status.camel.yaml"));
         assertThat(context.getRoute("metrics")).as("disabled by its file").isNull();
         assertThat(context.getRoute("websocket-stats")).as("disabled by its id").isNull();
         assertThat(context.getRoute("websocket-broadcast")).as("not disabled").isNotNull();
@@ -108,7 +92,7 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
                             "INFO io.hacamel.bridge.automations - The front door opened")));
         }
 
-        Files.delete(home.resolve("user-routes/status.camel.yaml"));
+        Files.delete(userFolder().resolve("status.camel.yaml"));
         await().atMost(Duration.ofSeconds(2)).until(() -> api.get("/status").body().has("configuration"));
         JsonNode status = api.get("/status").body();
         assertThat(status.path("configuration").path("routes.disabled").asText())
@@ -120,18 +104,18 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
                 .isEqualTo("classpath:routes/status.camel.yaml");
 
         // a running built-in is replaced live, and back when its replacement goes
-        Path cacheSynced = home.resolve("user-routes/cache-synced.camel.yaml");
+        Path cacheSynced = userFolder().resolve("cache-synced.camel.yaml");
         Files.writeString(cacheSynced, new String(getClass().getResourceAsStream("/routes/cache-synced.camel.yaml")
                 .readAllBytes(), StandardCharsets.UTF_8).replace("description: A resync", "description: My resync"));
         await().atMost(Duration.ofSeconds(2))
-                .until(() -> ("file:" + cacheSynced.toAbsolutePath()).equals(source("cache-synced")));
+                .until(() -> ("file:" + cacheSynced).equals(source("cache-synced")));
         assertThat(context.getRoute("cache-synced").getDescription()).startsWith("My resync");
         Files.delete(cacheSynced);
         await().atMost(Duration.ofSeconds(2))
                 .until(() -> "classpath:routes/cache-synced.camel.yaml".equals(source("cache-synced")));
 
         // Camel runs a route that a REST operation calls inside the REST route: replaced at the next start only
-        Files.writeString(home.resolve("user-routes/health-live.camel.yaml"), "- route:\n    id: health-live\n");
+        write("health-live.camel.yaml", "- route:\n    id: health-live\n");
         await().atMost(Duration.ofSeconds(2)).until(() -> overview().path("errors").has("health-live.camel.yaml"));
         assertThat(overview().path("errors").path("health-live.camel.yaml").asText()).isEqualTo("Camel runs "
                 + "classpath:routes/health-live.camel.yaml inside the REST routes of "
@@ -155,23 +139,5 @@ class UserRoutesAtStartTest extends BridgeTestSupport {
     private String source(String routeId) {
         Route route = context.getRoute(routeId);
         return route == null ? null : route.getSourceResource().getLocation();
-    }
-
-    private void toggleTheLight() {
-        String state = simulator.home().state("light.hallway").path("state").asText();
-        simulator.home().setState("light.hallway", state.equals("on") ? "off" : "on");
-    }
-
-    private JsonNode overview() {
-        return api.get("/api/v1/overview").body().path("sections").path("user_routes");
-    }
-
-    private static void write(String name, String text) {
-        try {
-            Path folder = Files.createDirectories(home.resolve("user-routes"));
-            Files.writeString(folder.resolve(name), text);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -2,19 +2,15 @@ package io.hacamel.bridge.routes;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.WebhookSink;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,27 +20,14 @@ import static org.awaitility.Awaitility.await;
  * in, while another user route takes every change of light.hallway: each change takes effect within 2 s, the other
  * route loses nothing, and the session to Home Assistant is never opened again.
  */
-class UserRoutesTest extends BridgeTestSupport {
+class UserRoutesTest extends UserFolderTestSupport {
 
     private static final Duration TAKES_EFFECT = Duration.ofSeconds(2);
     private static final String DOOR = "door-to-hook.camel.yaml";
 
-    @TempDir
-    static Path home;
-
     // set while the bridge is built (no initializers, see BridgeTestSupport)
     private WebhookSink doorHook;
     private WebhookSink lightHook;
-
-    @Override
-    protected Path bridgeHome() {
-        return home;
-    }
-
-    @Override
-    protected SimulatedHome home() {
-        return SimulatedHome.demo();
-    }
 
     @Override
     protected void bridgeProperties(Properties properties) {
@@ -130,9 +113,7 @@ class UserRoutesTest extends BridgeTestSupport {
 
     /** A change of the light while a file is being swapped; the unchanged route must pass each on. */
     private void toggleTheLight(List<String> changes) {
-        String next = simulator.home().state("light.hallway").path("state").asText().equals("on") ? "off" : "on";
-        simulator.home().setState("light.hallway", next);
-        changes.add(next);
+        changes.add(toggleTheLight());
     }
 
     private String door(String version) {
@@ -171,24 +152,7 @@ class UserRoutesTest extends BridgeTestSupport {
         throw new AssertionError(fragment + " is not in the text");
     }
 
-    private static Path userFolder() {
-        return home.resolve("user-routes");
-    }
-
-    private static void write(String name, String text) {
-        try {
-            Files.createDirectories(userFolder());
-            Files.writeString(userFolder().resolve(name), text);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private JsonNode userRoutes() {
         return api.get("/status").body().path("user_routes");
-    }
-
-    private JsonNode overview() {
-        return api.get("/api/v1/overview").body().path("sections").path("user_routes");
     }
 }
