@@ -1,11 +1,16 @@
 package io.hacamel.bridge.routes;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.testing.LogCapture;
@@ -18,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A route file is dropped into a running bridge's user folder, edited, broken and deleted, and a broken one is put
  * in, while another user route takes every change of light.hallway: each change takes effect within 2 s, the other
- * route loses nothing, and the session to Home Assistant is never opened again.
+ * route loses nothing, the session to Home Assistant is never opened again and a hub client stays connected.
  */
 class UserRoutesTest extends UserFolderTestSupport {
 
@@ -50,6 +55,15 @@ class UserRoutesTest extends UserFolderTestSupport {
     void aFileTakesEffectWithin2sAndNothingElseMoves() throws IOException {
         awaitReady();
         assertThat(lightHook.next().body()).as("the unchanged route listens: its first state").endsWith(" true");
+        AtomicBoolean hubClientClosed = new AtomicBoolean();
+        WebSocket hubClient = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        hubClientClosed.set(true);
+                        return null;
+                    }
+                }).join();
         List<String> lightChanges = new ArrayList<>();
 
         // a new file: it starts (its first state is the proof that it listens) and acts on a change
@@ -109,6 +123,11 @@ class UserRoutesTest extends UserFolderTestSupport {
                 .isEqualTo("light-to-hook");
         assertThat(simulator.stats().totalConnections()).as("sessions opened").isEqualTo(1);
         assertThat(simulator.stats().connectedClients()).isEqualTo(1);
+        JsonNode hub = api.get("/api/v1/websocket/stats").body().path("data");
+        assertThat(hubClientClosed).isFalse();
+        assertThat(hub.path("connected_clients").asInt()).isEqualTo(1);
+        assertThat(hub.path("total_connections").asInt()).isEqualTo(1);
+        hubClient.abort();
     }
 
     /** A change of the light while a file is being swapped; the unchanged route must pass each on. */
