@@ -8,8 +8,10 @@ import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,18 +30,29 @@ class RouteFileLoaderTest {
                         constant: true
             """;
 
-    private CamelContext context;
-    private RouteFileLoader loader;
+    // one context for the class: each start of a context risks Camel 4.17's ConcurrentModificationException in
+    // DefaultDevConsoleRegistry.doStart (seen in CachedMBeanAssemblerTest too)
+    private static CamelContext context;
+    private static Model model;
+    private final RouteFileLoader loader = new RouteFileLoader(context);
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         context = new DefaultCamelContext();
         context.start();
-        loader = new RouteFileLoader(context);
+        model = context.getCamelContextExtension().getContextPlugin(Model.class);
     }
 
     @AfterEach
-    void stop() {
+    void removeEverything() throws Exception {
+        model.removeRouteDefinitions(List.copyOf(model.getRouteDefinitions()));
+        for (RouteConfigurationDefinition configuration : List.copyOf(model.getRouteConfigurationDefinitions())) {
+            model.removeRouteConfiguration(configuration);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
         context.stop();
     }
 
@@ -77,8 +90,7 @@ class RouteFileLoaderTest {
         assertThat(swap.running()).isNull();
         assertThat(swap.problem()).isNull();
         assertThat(context.getRoutes()).isEmpty();
-        assertThat(context.getCamelContextExtension().getContextPlugin(Model.class).getRouteConfigurationDefinitions())
-                .isEmpty();
+        assertThat(model.getRouteConfigurationDefinitions()).isEmpty();
     }
 
     @Test
