@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -11,13 +12,14 @@ import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.hacamel.bridge.routes.RoutesSetup;
 import org.apache.camel.main.MainConfigurationProperties;
 
 /**
- * Where the bridge reads its configuration and routes. The jar carries {@code application.properties} and
- * {@code routes/*.camel.yaml} as defaults. In the bridge's home directory ({@code BRIDGE_HOME}, else the working
- * directory), an {@code application.properties} overrides the defaults key by key, and a {@code routes/} directory
- * replaces the built-in routes as a whole, so deleting a route file removes that route. Environment variables
+ * Where the bridge reads its configuration and routes. The jar carries {@code application.properties} and the
+ * built-in {@code routes/*.camel.yaml}. In the bridge's home directory ({@code BRIDGE_HOME}, else the working
+ * directory), an {@code application.properties} overrides the defaults key by key, and the user's own route files
+ * (the folder {@code routes.user-dir}, see {@link RoutesSetup}) run beside the built-ins. Environment variables
  * override both ({@code ha.url} ← {@code HA_URL}).
  */
 public final class BridgeFiles {
@@ -37,22 +39,21 @@ public final class BridgeFiles {
         return "file:" + home.resolve("application.properties") + ";optional=true,classpath:application.properties";
     }
 
-    public static String routesPattern(Path home) {
-        Path routes = home.resolve("routes");
-        return Files.isDirectory(routes) ? "file:" + routes + "/*.camel.yaml" : builtInRoutes();
+    /** The include pattern of these built-in route files, each by name. */
+    public static String builtInRoutes(Collection<String> names) {
+        return names.stream().map(name -> "classpath:routes/" + name).collect(Collectors.joining(","));
     }
 
     /**
-     * The built-in routes by name. For a wildcard in the class path, Camel reads the whole 45 MB jar entry by entry,
-     * twice: a second of the start.
+     * The names of the built-in route files. They are loaded by name: for a wildcard in the class path, Camel reads
+     * the whole 45 MB jar entry by entry, twice, a second of the start. Empty when the jar cannot be listed.
      */
-    static String builtInRoutes() {
+    public static List<String> builtInRouteNames() {
         try {
             Path source = Path.of(BridgeFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return routeFileNames(source).filter(name -> name.endsWith(".camel.yaml")).sorted()
-                    .map(name -> "classpath:routes/" + name).collect(Collectors.joining(","));
+            return routeFileNames(source).filter(name -> name.endsWith(".camel.yaml")).sorted().toList();
         } catch (IOException | URISyntaxException | RuntimeException e) {
-            return "classpath:routes/*.camel.yaml";
+            return List.of();
         }
     }
 
@@ -69,8 +70,9 @@ public final class BridgeFiles {
         }
     }
 
-    static void configure(MainConfigurationProperties configuration, Path home) {
-        configuration.withRoutesIncludePattern(routesPattern(home));
+    /** The routes: the built-ins, less those disabled or replaced, and the user's own, as {@link RoutesSetup} says. */
+    public static void configure(MainConfigurationProperties configuration, Path home) {
+        configuration.addConfiguration(new RoutesSetup(configuration, home));
     }
 
     /**

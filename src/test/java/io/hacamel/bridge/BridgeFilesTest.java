@@ -20,21 +20,14 @@ class BridgeFilesTest {
     Path home;
 
     @Test
-    void withoutARoutesDirectoryEveryBuiltInRouteIsNamed() throws IOException {
-        String pattern = BridgeFiles.routesPattern(home);
+    void everyBuiltInRouteIsNamed() throws IOException {
+        String pattern = BridgeFiles.builtInRoutes(BridgeFiles.builtInRouteNames());
 
         assertThat(pattern).doesNotContain("*");
         try (Stream<Path> files = Files.list(Path.of("routes"))) {
             assertThat(pattern.split(",")).containsExactlyInAnyOrderElementsOf(
                     files.map(file -> "classpath:routes/" + file.getFileName()).toList());
         }
-    }
-
-    @Test
-    void aRoutesDirectoryReplacesTheBuiltInRoutes() throws IOException {
-        Files.createDirectory(home.resolve("routes"));
-
-        assertThat(BridgeFiles.routesPattern(home)).isEqualTo("file:" + home.resolve("routes") + "/*.camel.yaml");
     }
 
     @Test

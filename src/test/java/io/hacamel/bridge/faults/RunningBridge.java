@@ -25,7 +25,7 @@ final class RunningBridge implements AutoCloseable {
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
         main.setPropertyPlaceholderLocations(BridgeFiles.propertiesLocations(Path.of(".")));
-        main.configure().withRoutesIncludePattern(BridgeFiles.routesPattern(Path.of(".")));
+        BridgeFiles.configure(main.configure(), Path.of("."));
         Properties overrides = new Properties();
         overrides.putAll(settings);
         // a stop under load must not wait Camel's default 45 s for in-flight exchanges

@@ -69,7 +69,7 @@ class StatusPageTest extends BridgeTestSupport {
         assertThat(counted).isEqualTo(overview.path("events").path("processed").asLong());
         JsonNode sections = overview.path("sections");
         assertThat(sections.fieldNames()).toIterable()
-                .containsExactly("breaker", "dead_letters", "hub", "live_events", "publish");
+                .containsExactly("breaker", "dead_letters", "hub", "live_events", "publish", "user_routes");
         assertThat(sections.path("breaker").path("state").asText()).isEqualTo("CLOSED");
         assertThat(sections.path("breaker").path("failure_rate").asDouble()).as("not measured yet").isEqualTo(-1);
         assertThat(sections.path("breaker").path("fallbacks").asLong()).isZero();

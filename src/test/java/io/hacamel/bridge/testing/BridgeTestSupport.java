@@ -16,7 +16,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the whole bridge, as {@code java -jar} would (application.properties, routes/, {@link BridgeConfiguration}),
+ * Runs the whole bridge, as {@code java -jar} would (application.properties, the routes, {@link BridgeConfiguration}),
  * against a Home Assistant simulator of its own. Tests talk to it over HTTP like any client.
  */
 public abstract class BridgeTestSupport extends CamelMainTestSupport {
@@ -37,6 +37,14 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     /** The simulator's options beyond the token and the home, e.g. TLS (called before the subclass is built). */
     protected SimulatorOptions simulatorOptions(SimulatorOptions options) {
         return options;
+    }
+
+    /**
+     * The bridge's home (BRIDGE_HOME): its application.properties, if any, and its folder of user routes. The project
+     * root by default, as when the bridge runs from there (called before the subclass is built).
+     */
+    protected Path bridgeHome() {
+        return Path.of(".");
     }
 
     /** Settings for this test class on top of the defaults below (called before the subclass is built). */
@@ -64,12 +72,12 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
 
     @Override
     protected String getPropertyPlaceholderLocations() {
-        return BridgeFiles.propertiesLocations(Path.of("."));
+        return BridgeFiles.propertiesLocations(bridgeHome());
     }
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.withRoutesIncludePattern(BridgeFiles.routesPattern(Path.of(".")));
+        BridgeFiles.configure(configuration, bridgeHome());
         configuration.addConfiguration(BridgeConfiguration.class);
     }
 

@@ -95,10 +95,15 @@ public final class WebhookSink implements AutoCloseable {
     }
 
     public Request next() {
+        return next(WAIT);
+    }
+
+    /** The next request, which must arrive within {@code within}. */
+    public Request next(Duration within) {
         try {
-            Request next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Request next = received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
             if (next == null) {
-                fail("no webhook request within " + WAIT.toSeconds() + " s");
+                fail("no webhook request within " + within.toMillis() + " ms");
             }
             return next;
         } catch (InterruptedException e) {
