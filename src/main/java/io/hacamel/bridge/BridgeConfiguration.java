@@ -27,6 +27,7 @@ import io.hacamel.bridge.observability.RouteMeters;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.hacamel.bridge.publish.PublishingBeans;
 import io.hacamel.bridge.support.PemTrust;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -168,6 +169,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         } else {
             ha.setToken(settings.get("ha.token"));
             ha.setTokenFile(settings.get("ha.token-file"));
+            String shown = UrlUserInfo.mask(url);
+            if (!shown.equals(url)) {
+                LOG.warn("ha.url holds a user name or password ({}); they are not sent: Home Assistant takes the "
+                        + "access token (ha.token)", shown);
+            }
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
         for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {

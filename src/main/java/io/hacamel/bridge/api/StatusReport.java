@@ -17,6 +17,7 @@ import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantConsumer;
 import io.hacamel.bridge.support.HttpBody;
+import io.hacamel.bridge.support.UrlUserInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.PropertiesComponent;
@@ -117,6 +118,6 @@ public final class StatusReport {
     }
 
     private static String mask(String key, String value) {
-        return Settings.isSecret(key) && !value.isEmpty() ? "****" : value;
+        return Settings.isSecret(key) && !value.isEmpty() ? "****" : UrlUserInfo.mask(value);
     }
 }
