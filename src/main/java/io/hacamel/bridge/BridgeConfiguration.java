@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hacamel.bridge.api.ApiErrors;
 import io.hacamel.bridge.api.ApiKeyCheck;
 import io.hacamel.bridge.api.HealthReport;
+import io.hacamel.bridge.api.HttpLimits;
+import io.hacamel.bridge.api.LimitedVertx;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
@@ -53,9 +55,9 @@ public class BridgeConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
     private static final String METRICS_REGISTRY = "metricsRegistry";
 
-    /** The bridge's one Vert.x: the Home Assistant session and the HTTP server share it. */
+    /** The bridge's one Vert.x: the Home Assistant session and the HTTP servers (with their limits) share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
-    private final Vertx vertx = Vertx.vertx();
+    private final LimitedVertx vertx = new LimitedVertx(Vertx.vertx());
 
     @BindToRegistry("bridgeJson")
     private final ObjectMapper json = new ObjectMapper();
@@ -115,6 +117,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             camelCli.setEnabled(Boolean.parseBoolean(
                     new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
         }
+        HttpLimits httpLimits = HttpLimits.from(new Settings(context.getPropertiesComponent()), vertx.unlimited(),
+                metrics(context));
+        vertx.limits(httpLimits);
+        context.addStartupListener(httpLimits);
         HomeAssistantComponent homeAssistant = homeAssistant(context);
         registry.bind("homeassistant", homeAssistant);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
@@ -158,7 +164,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         HomeAssistantConfiguration ha = new HomeAssistantConfiguration();
         String url = settings.get("ha.url");
         if (url.isBlank()) {
-            DemoMode demo = DemoMode.start(vertx, settings.millis("demo.change-interval"));
+            DemoMode demo = DemoMode.start(vertx.unlimited(), settings.millis("demo.change-interval"));
             context.addService(demo, true, true);
             url = demo.url();
             ha.setToken(demo.token());

@@ -108,6 +108,14 @@ final class ClientRequests {
             throw new Refused("invalid_field", "subscribe needs entity_ids, domains, areas or all", null);
         }
         Subscription updated = client.subscription().plus(more);
+        int limit = hub.settings().maxSubscriptionSize();
+        if (updated.size() > limit) {
+            // every change is matched against it and every reply repeats it: its size is bounded
+            throw new Refused("subscription_too_large", "a subscription holds at most " + limit + " entity ids, "
+                    + "domains and areas; this one would hold " + updated.size() + ": subscribe to domains, areas or "
+                    + "all instead", !more.entityIds().isEmpty() ? "entity_ids" : !more.domains().isEmpty()
+                    ? "domains" : "areas");
+        }
         client.subscription(updated);
         client.send(hub.messages().subscription("subscribed", updated, id));
     }

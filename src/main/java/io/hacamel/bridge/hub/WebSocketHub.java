@@ -15,6 +15,7 @@ import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.ConnectionState;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
+import io.hacamel.bridge.support.ThrottledLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -50,6 +51,11 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final SessionStatus session;
     private final ClientRequests requests;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
+    /** Held while places are counted and taken, so that clients connecting at once cannot pass a limit together. */
+    private final Object places = new Object();
+    private final Map<Disconnect, ThrottledLog> refusals = Map.of(Disconnect.TOO_MANY_CLIENTS, new ThrottledLog(LOG),
+            Disconnect.TOO_MANY_UNAUTHENTICATED, new ThrottledLog(LOG), Disconnect.TOO_MANY_FROM_ADDRESS,
+            new ThrottledLog(LOG));
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
     private final Map<String, CompactState> states = new ConcurrentHashMap<>();
     private volatile String sessionReason = "not connected yet";
@@ -172,16 +178,69 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     private void open(ServerWebSocket socket, String key) {
         stats.connected();
-        if (clients.size() >= settings.maxClients()) {
-            LOG.warn("Hub refused a client from {}: hub.max-clients ({}) are connected", socket.remoteAddress(),
-                    settings.maxClients());
-            stats.disconnected(Disconnect.TOO_MANY_CLIENTS);
-            socket.close((short) 1013, "too many clients, try again later");
+        HubClient client = new HubClient(this, socket, Vertx.currentContext());
+        boolean authenticating = !keys.required() || key != null;
+        Disconnect refusal;
+        synchronized (places) {
+            refusal = refusal(client.address(), authenticating);
+            if (refusal == null) {
+                client.holdsAuthenticatedPlace(authenticating);
+                clients.put(client.id(), client);
+            }
+        }
+        if (refusal != null) {
+            refused(socket, refusal);
             return;
         }
-        HubClient client = new HubClient(this, socket, Vertx.currentContext());
-        clients.put(client.id(), client);
         client.start(key);
+    }
+
+    /** Why a new client from this address may not connect, or null; with the places lock held. */
+    private Disconnect refusal(String address, boolean authenticating) {
+        int fromAddress = 0;
+        int authenticated = 0;
+        for (HubClient client : clients.values()) {
+            fromAddress += client.address().equals(address) ? 1 : 0;
+            authenticated += client.holdsAuthenticatedPlace() ? 1 : 0;
+        }
+        if (fromAddress >= settings.maxClientsPerAddress()) {
+            return Disconnect.TOO_MANY_FROM_ADDRESS;
+        }
+        if (authenticating) {
+            return authenticated >= settings.maxClients() ? Disconnect.TOO_MANY_CLIENTS : null;
+        }
+        return clients.size() - authenticated >= settings.maxUnauthenticatedClients()
+                ? Disconnect.TOO_MANY_UNAUTHENTICATED : null;
+    }
+
+    /**
+     * A client waiting for its key presented a right one: it moves to an authenticated place if there is one.
+     * Returns false when hub.max-clients are connected.
+     */
+    boolean takeAuthenticatedPlace(HubClient client) {
+        synchronized (places) {
+            if (client.holdsAuthenticatedPlace()) {
+                return true;
+            }
+            long authenticated = clients.values().stream().filter(HubClient::holdsAuthenticatedPlace).count();
+            if (authenticated >= settings.maxClients()) {
+                return false;
+            }
+            client.holdsAuthenticatedPlace(true);
+            return true;
+        }
+    }
+
+    private void refused(ServerWebSocket socket, Disconnect why) {
+        stats.disconnected(why);
+        String limit = switch (why) {
+            case TOO_MANY_FROM_ADDRESS -> "hub.max-clients-per-address (" + settings.maxClientsPerAddress() + ")";
+            case TOO_MANY_UNAUTHENTICATED -> "hub.max-unauthenticated-clients ("
+                    + settings.maxUnauthenticatedClients() + ")";
+            default -> "hub.max-clients (" + settings.maxClients() + ")";
+        };
+        refusals.get(why).warn("Hub refused a client from {}: {} are connected", socket.remoteAddress(), limit);
+        socket.close((short) 1013, "too many clients, try again later");
     }
 
     /** The hub is closing the client: it gets nothing more and counts no more, whenever its socket goes. */
