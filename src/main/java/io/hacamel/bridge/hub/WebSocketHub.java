@@ -15,7 +15,6 @@ import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.ConnectionState;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.hub.HubStats.Disconnect;
-import io.hacamel.bridge.support.ThrottledLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -51,11 +50,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final SessionStatus session;
     private final ClientRequests requests;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
-    /** Held while places are counted and taken, so that clients connecting at once cannot pass a limit together. */
-    private final Object places = new Object();
-    private final Map<Disconnect, ThrottledLog> refusals = Map.of(Disconnect.TOO_MANY_CLIENTS, new ThrottledLog(LOG),
-            Disconnect.TOO_MANY_UNAUTHENTICATED, new ThrottledLog(LOG), Disconnect.TOO_MANY_FROM_ADDRESS,
-            new ThrottledLog(LOG));
+    private final ClientPlaces places;
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
     private final Map<String, CompactState> states = new ConcurrentHashMap<>();
     private volatile String sessionReason = "not connected yet";
@@ -73,6 +68,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         this.stats = stats;
         this.session = session;
         this.requests = new ClientRequests(mapper, this, areas);
+        this.places = new ClientPlaces(settings, stats, clients);
     }
 
     @Override
@@ -179,68 +175,14 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private void open(ServerWebSocket socket, String key) {
         stats.connected();
         HubClient client = new HubClient(this, socket, Vertx.currentContext());
-        boolean authenticating = !keys.required() || key != null;
-        Disconnect refusal;
-        synchronized (places) {
-            refusal = refusal(client.address(), authenticating);
-            if (refusal == null) {
-                client.holdsAuthenticatedPlace(authenticating);
-                clients.put(client.id(), client);
-            }
+        if (places.admit(client, !keys.required() || key != null, socket)) {
+            client.start(key);
         }
-        if (refusal != null) {
-            refused(socket, refusal);
-            return;
-        }
-        client.start(key);
     }
 
-    /** Why a new client from this address may not connect, or null; with the places lock held. */
-    private Disconnect refusal(String address, boolean authenticating) {
-        int fromAddress = 0;
-        int authenticated = 0;
-        for (HubClient client : clients.values()) {
-            fromAddress += client.address().equals(address) ? 1 : 0;
-            authenticated += client.holdsAuthenticatedPlace() ? 1 : 0;
-        }
-        if (fromAddress >= settings.maxClientsPerAddress()) {
-            return Disconnect.TOO_MANY_FROM_ADDRESS;
-        }
-        if (authenticating) {
-            return authenticated >= settings.maxClients() ? Disconnect.TOO_MANY_CLIENTS : null;
-        }
-        return clients.size() - authenticated >= settings.maxUnauthenticatedClients()
-                ? Disconnect.TOO_MANY_UNAUTHENTICATED : null;
-    }
-
-    /**
-     * A client waiting for its key presented a right one: it moves to an authenticated place if there is one.
-     * Returns false when hub.max-clients are connected.
-     */
+    /** A waiting client presented a right key: false when hub.max-clients are connected. */
     boolean takeAuthenticatedPlace(HubClient client) {
-        synchronized (places) {
-            if (client.holdsAuthenticatedPlace()) {
-                return true;
-            }
-            long authenticated = clients.values().stream().filter(HubClient::holdsAuthenticatedPlace).count();
-            if (authenticated >= settings.maxClients()) {
-                return false;
-            }
-            client.holdsAuthenticatedPlace(true);
-            return true;
-        }
-    }
-
-    private void refused(ServerWebSocket socket, Disconnect why) {
-        stats.disconnected(why);
-        String limit = switch (why) {
-            case TOO_MANY_FROM_ADDRESS -> "hub.max-clients-per-address (" + settings.maxClientsPerAddress() + ")";
-            case TOO_MANY_UNAUTHENTICATED -> "hub.max-unauthenticated-clients ("
-                    + settings.maxUnauthenticatedClients() + ")";
-            default -> "hub.max-clients (" + settings.maxClients() + ")";
-        };
-        refusals.get(why).warn("Hub refused a client from {}: {} are connected", socket.remoteAddress(), limit);
-        socket.close((short) 1013, "too many clients, try again later");
+        return places.promote(client);
     }
 
     /** The hub is closing the client: it gets nothing more and counts no more, whenever its socket goes. */
