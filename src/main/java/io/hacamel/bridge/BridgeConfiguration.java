@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hacamel.bridge.api.ApiErrors;
 import io.hacamel.bridge.api.ApiKeyCheck;
 import io.hacamel.bridge.api.HealthReport;
+import io.hacamel.bridge.api.HttpLimits;
+import io.hacamel.bridge.api.LimitedVertx;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
@@ -26,6 +28,7 @@ import io.hacamel.bridge.observability.RouteMeters;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.hacamel.bridge.publish.PublishingBeans;
 import io.hacamel.bridge.support.PemTrust;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -51,9 +54,9 @@ public class BridgeConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
     private static final String METRICS_REGISTRY = "metricsRegistry";
 
-    /** The bridge's one Vert.x: the Home Assistant session and the HTTP server share it. */
+    /** The bridge's one Vert.x: the Home Assistant session and the HTTP servers (with their limits) share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
-    private final Vertx vertx = Vertx.vertx();
+    private final LimitedVertx vertx = new LimitedVertx(Vertx.vertx());
 
     @BindToRegistry("bridgeJson")
     private final ObjectMapper json = new ObjectMapper();
@@ -113,6 +116,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             camelCli.setEnabled(Boolean.parseBoolean(
                     new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
         }
+        HttpLimits httpLimits = HttpLimits.from(new Settings(context.getPropertiesComponent()), vertx.unlimited(),
+                metrics(context));
+        vertx.limits(httpLimits);
+        context.addStartupListener(httpLimits);
         HomeAssistantComponent homeAssistant = homeAssistant(context);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
@@ -161,7 +168,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         HomeAssistantComponent component = context.getComponent("homeassistant", HomeAssistantComponent.class);
         String url = settings.get("ha.url");
         if (url.isBlank()) {
-            DemoMode demo = DemoMode.start(vertx, settings.millis("demo.change-interval"));
+            DemoMode demo = DemoMode.start(vertx.unlimited(), settings.millis("demo.change-interval"));
             context.addService(demo, true, true);
             url = demo.url();
             component.getConfiguration().setToken(demo.token());
@@ -171,6 +178,11 @@ public class BridgeConfiguration implements CamelConfiguration {
                     settings.get("camel.server.port"));
         } else {
             component.getConfiguration().setToken(settings.get("ha.token"));
+            String shown = UrlUserInfo.mask(url);
+            if (!shown.equals(url)) {
+                LOG.warn("ha.url holds a user name or password ({}); they are not sent: Home Assistant takes the "
+                        + "access token (ha.token)", shown);
+            }
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
         for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {

@@ -15,6 +15,8 @@ public final class Settings {
     /** Header values carry API keys; webhook URLs often carry a token in their path (Slack, Discord). */
     private static final Pattern SECRET =
             Pattern.compile(".*(token|password|secret|api-key|apikey|headers)(?!-file).*|webhook\\.[^.]+\\.url");
+    /** Addresses may carry a user name and password ({@code http://user:password@host}), shown only masked. */
+    private static final Pattern ADDRESS = Pattern.compile(".*[.-]url");
 
     private final PropertiesComponent properties;
 
@@ -29,7 +31,7 @@ public final class Settings {
 
     /** A required setting, trimmed; an empty value is a value. */
     public String get(String key) {
-        if (isSecret(key)) {
+        if (isSecret(key) || ADDRESS.matcher(key).matches()) {
             return secret(key);
         }
         return properties.resolveProperty(key).map(String::trim)
@@ -55,7 +57,10 @@ public final class Settings {
         return millis;
     }
 
-    /** A secret: from the environment, else from the properties as written, never through the parser's logs. */
+    /**
+     * A secret or an address: from the environment, else from the properties as written, never through the parser's
+     * logs.
+     */
     private String secret(String key) {
         String value = IOHelper.lookupEnvironmentVariable(key);
         if (value == null) {

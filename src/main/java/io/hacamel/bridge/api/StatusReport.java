@@ -17,6 +17,7 @@ import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantConsumer;
 import io.hacamel.bridge.support.HttpBody;
+import io.hacamel.bridge.support.UrlUserInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.PropertiesComponent;
@@ -29,7 +30,7 @@ public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
     private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "commands.",
-            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.");
+            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -117,6 +118,6 @@ public final class StatusReport {
     }
 
     private static String mask(String key, String value) {
-        return Settings.isSecret(key) && !value.isEmpty() ? "****" : value;
+        return Settings.isSecret(key) && !value.isEmpty() ? "****" : UrlUserInfo.mask(value);
     }
 }

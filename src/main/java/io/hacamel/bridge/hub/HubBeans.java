@@ -7,6 +7,7 @@ import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.observability.OverviewSection;
+import io.hacamel.bridge.support.JsonInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
@@ -23,7 +24,8 @@ public final class HubBeans {
 
     public static void bind(CamelContext context, Settings settings) throws Exception {
         Registry registry = context.getRegistry();
-        ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
+        // reads what clients send: their messages, and broadcasts through the API
+        ObjectMapper json = JsonInput.mapper(Integer.parseInt(settings.get("camel.server.max-body-size")));
         HomeAssistantComponent homeAssistant = context.getComponent("homeassistant", HomeAssistantComponent.class);
         HubKeys keys = new HubKeys(settings.get("bridge.api-key"), settings.get("hub.client-api-keys"));
         HubStats stats = new HubStats(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));

@@ -1,5 +1,7 @@
 package io.hacamel.bridge.hub;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -33,7 +35,10 @@ final class HubClient {
     private final ClientOutbox outbox;
     private final RateLimiter limiter;
     private final String remote;
+    private final String address;
     private volatile boolean authenticated;
+    /** Counted among hub.max-clients rather than hub.max-unauthenticated-clients; the hub's places lock guards it. */
+    private boolean authenticatedPlace;
     private volatile Subscription subscription = Subscription.NONE;
     // on the client's context only
     private Buffer partial;
@@ -52,6 +57,7 @@ final class HubClient {
         this.vertx = context.owner();
         this.settings = hub.settings();
         this.remote = String.valueOf(socket.remoteAddress());
+        this.address = socket.remoteAddress() == null ? "" : socket.remoteAddress().host();
         this.limiter = new RateLimiter(settings.rateLimit());
         this.outbox = new ClientOutbox(context, socket, settings, hub.messages(), hub.stats(), this::slow);
     }
@@ -82,6 +88,19 @@ final class HubClient {
         return id;
     }
 
+    /** The client's IP address, for the per-address limit. */
+    String address() {
+        return address;
+    }
+
+    boolean holdsAuthenticatedPlace() {
+        return authenticatedPlace;
+    }
+
+    void holdsAuthenticatedPlace(boolean authenticatedPlace) {
+        this.authenticatedPlace = authenticatedPlace;
+    }
+
     boolean isAuthenticated() {
         return authenticated;
     }
@@ -108,10 +127,19 @@ final class HubClient {
         outbox.offerChange(change, areaId, message);
     }
 
-    /** Checks a presented key: the client is let in or closed with 4401. The key is never logged. */
+    /**
+     * Checks a presented key: the client is let in, closed with 4401, or with 1013 when hub.max-clients are in. The
+     * key is never logged.
+     */
     void authenticate(String key) {
         if (hub.keys().accepts(key)) {
-            authenticated();
+            if (hub.takeAuthenticatedPlace(this)) {
+                authenticated();
+            } else {
+                LOG.warn("Hub client {} from {} refused: hub.max-clients ({}) are connected", id, remote,
+                        settings.maxClients());
+                disconnect(1013, "too many clients, try again later", null, Disconnect.TOO_MANY_CLIENTS);
+            }
         } else {
             unauthorized(key == null ? "no API key presented" : "the API key is not valid");
         }
@@ -175,7 +203,22 @@ final class HubClient {
             send(hub.messages().error("binary_not_supported", "send messages as JSON text", null, null));
             return;
         }
-        hub.requests().handle(this, message.toString(StandardCharsets.UTF_8));
+        String text;
+        try {
+            // strictly: a lenient decoder would turn the bytes into replacement characters without a word
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(message.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            invalidUtf8();
+            return;
+        }
+        hub.requests().handle(this, text);
+    }
+
+    /** A text message must be UTF-8 (RFC 6455, 8.1): the connection fails with 1007. */
+    private void invalidUtf8() {
+        LOG.warn("Hub client {} from {} closed: it sent a text message that is not UTF-8", id, remote);
+        disconnect(1007, "invalid UTF-8", hub.messages().error("invalid_utf8", "a text message must be UTF-8", null,
+                null), Disconnect.INVALID_UTF8);
     }
 
     private void tooLarge() {

@@ -50,6 +50,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final SessionStatus session;
     private final ClientRequests requests;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
+    private final ClientPlaces places;
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
     private final Map<String, CompactState> states = new ConcurrentHashMap<>();
     private volatile String sessionReason = "not connected yet";
@@ -67,6 +68,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         this.stats = stats;
         this.session = session;
         this.requests = new ClientRequests(mapper, this, areas);
+        this.places = new ClientPlaces(settings, stats, clients);
     }
 
     @Override
@@ -172,16 +174,15 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     private void open(ServerWebSocket socket, String key) {
         stats.connected();
-        if (clients.size() >= settings.maxClients()) {
-            LOG.warn("Hub refused a client from {}: hub.max-clients ({}) are connected", socket.remoteAddress(),
-                    settings.maxClients());
-            stats.disconnected(Disconnect.TOO_MANY_CLIENTS);
-            socket.close((short) 1013, "too many clients, try again later");
-            return;
-        }
         HubClient client = new HubClient(this, socket, Vertx.currentContext());
-        clients.put(client.id(), client);
-        client.start(key);
+        if (places.admit(client, !keys.required() || key != null, socket)) {
+            client.start(key);
+        }
+    }
+
+    /** A waiting client presented a right key: false when hub.max-clients are connected. */
+    boolean takeAuthenticatedPlace(HubClient client) {
+        return places.promote(client);
     }
 
     /** The hub is closing the client: it gets nothing more and counts no more, whenever its socket goes. */

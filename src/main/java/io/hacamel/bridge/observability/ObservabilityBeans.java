@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
+import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
@@ -21,8 +22,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Observability of the bridge: the meters of requests, events and caches, the status page and its overview, the
- * check that every HTTP server listens, the masked properties console, and JMX descriptions made once per class
- * ({@link CachedMBeanAssembler}). Binds {@code overview} and {@code statusPage}; needs the beans
+ * check that every HTTP server listens, the masked properties console, who may reach the management port and what its
+ * info tells, and JMX descriptions made once per class ({@link CachedMBeanAssembler}). Binds {@code overview} and {@code statusPage}; needs the beans
  * {@code BridgeConfiguration} made before.
  */
 public final class ObservabilityBeans {
@@ -63,6 +64,8 @@ public final class ObservabilityBeans {
                 registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new ApiPortHttpEngine(api.getKey())));
         context.addStartupListener(new ListeningCheck(ports));
         MaskedPropertiesConsole.register(context);
+        ManagementAccess.configure(context, new Settings(context.getPropertiesComponent()));
+        ManagementInfo.replaceCamels(context);
     }
 
     private static Map<Integer, String> portSettings(PropertiesComponent properties) {

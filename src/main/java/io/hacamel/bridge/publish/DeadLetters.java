@@ -17,6 +17,7 @@ import io.hacamel.bridge.api.ApiException;
 import io.hacamel.bridge.publish.DeadLetterStore.DeadLetter;
 import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -256,7 +257,7 @@ public final class DeadLetters {
         }
         replayFailed.increment();
         WebhookTarget target = targets.get(letter.target());
-        String error = target == null ? failure.getMessage() : target.describeFailure(failure);
+        String error = target == null ? UrlUserInfo.mask(failure.getMessage()) : target.describeFailure(failure);
         try {
             store.save(letter.replayFailed(error));
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.HaEvent;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -256,7 +257,7 @@ public final class Webhooks extends ServiceSupport {
 
     private String describe(Throwable error, WebhookDelivery delivery) {
         Target target = targets.get(delivery.target());
-        return target == null ? String.valueOf(error) : target.config().describeFailure(error);
+        return target == null ? UrlUserInfo.mask(String.valueOf(error)) : target.config().describeFailure(error);
     }
 
     private static String excerpt(String text) {

@@ -281,6 +281,34 @@ class HostileInputTest {
         assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(400);
     }
 
+    @Example
+    void jsonNestedTooDeeplyIsRefusedWith400Everywhere() throws Exception {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+        String limit = "over a limit: Document nesting depth (65) exceeds the maximum allowed (64)";
+        for (String path : new String[] {"/api/v1/services/light/turn_on", "/api/v1/websocket/broadcast"}) {
+            Answer answer = send("POST", path, nested, "application/json");
+            assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(400);
+            assertRefused(answer);
+            assertThat(answer.body().path("error").asText()).as(path).isEqualTo("the body is " + limit);
+        }
+
+        String correlation = UUID.randomUUID().toString();
+        publish("light/turn_on", nested, correlation);
+        JsonNode result = nextResult(correlation);
+        assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(400);
+        assertThat(result.path("error").asText()).isEqualTo("the body is " + limit);
+
+        try (HubConnection hub = HubConnection.open(httpPort)) {
+            // within hub.max-message-bytes (512): 65 levels fit
+            hub.send("{\"type\":\"ping\",\"data\":{\"x\":" + "[".repeat(64) + "]".repeat(64) + "}}");
+            JsonNode error = hub.next();
+            assertThat(error.path("type").asText()).as(error.toString()).isEqualTo("error");
+            assertThat(error.path("data").path("error").asText()).isEqualTo("the message is " + limit);
+            hub.send("{\"type\":\"ping\",\"id\":7}");
+            assertThat(hub.next().path("type").asText()).as("still connected").isEqualTo("pong");
+        }
+    }
+
     // ---- generators ------------------------------------------------------------------------------------------
 
     @Provide

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
- * receive buffer kept small, so the hub's writes back up soon) and one that never answers the hub's pings.
+ * receive buffer kept small, so the hub's writes back up soon), one that never answers the hub's pings, one from
+ * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8.
  */
 final class RawHubClient implements AutoCloseable {
 
@@ -33,8 +34,14 @@ final class RawHubClient implements AutoCloseable {
     private OutputStream out;
 
     static RawHubClient connect(int port, int receiveBufferBytes) {
+        return connect("127.0.0.1", port, receiveBufferBytes);
+    }
+
+    /** Connects from the local address {@code from}, e.g. 127.0.0.2: on Linux every 127.x.y.z is this machine. */
+    static RawHubClient connect(String from, int port, int receiveBufferBytes) {
         RawHubClient client = new RawHubClient();
         try {
+            client.socket.bind(new InetSocketAddress(from, 0));
             client.socket.setReceiveBufferSize(receiveBufferBytes);
             client.socket.setSoTimeout(20_000);
             client.socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -52,7 +59,11 @@ final class RawHubClient implements AutoCloseable {
 
     /** Sends a masked text frame (clients must mask). */
     void sendText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendText(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends these bytes as a masked text frame, whether or not they are UTF-8. */
+    void sendText(byte[] payload) {
         assertThat(payload.length).isLessThan(126);
         byte[] mask = {0x11, 0x22, 0x33, 0x44};
         ByteArrayOutputStream frame = new ByteArrayOutputStream();

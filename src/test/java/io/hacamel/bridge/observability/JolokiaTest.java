@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,11 @@ class JolokiaTest extends BridgeTestSupport {
     }
 
     @Test
+    void itListensOnThisMachineOnly() {
+        assertThat(context.hasService(ManagementHttpServer.class).getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void nothingCanBeChangedThroughIt() {
         JsonNode stop = call(request("exec").put("mbean", route("ha-events")).put("operation", "stop()"));
         assertThat(stop.path("status").asInt()).isEqualTo(403);
@@ -73,6 +79,11 @@ class JolokiaTest extends BridgeTestSupport {
         assertThat(write.path("status").asInt()).isEqualTo(403);
         JsonNode arguments = read("java.lang:type=Runtime", "InputArguments");
         assertThat(arguments.path("status").asInt()).isEqualTo(403);
+        // it resolved the endpoint it was asked about: the file component was loaded and an endpoint made
+        JsonNode canSend = call(request("exec").put("mbean", contextMBean)
+                .put("operation", "canSendToEndpoint(java.lang.String)").set("arguments",
+                        JSON.createArrayNode().add("file:/tmp/ha-camel-bridge-probe")));
+        assertThat(canSend.path("status").asInt()).isEqualTo(403);
 
         assertThat(read(route("ha-events"), "State").path("value").asText()).isEqualTo("Started");
         assertThat(read(contextMBean, "Tracing").path("value").asBoolean()).isFalse();
