@@ -109,6 +109,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     /** The beans that depend on each other and on the Home Assistant session, in order. */
     @Override
     public void configure(CamelContext context) throws Exception {
+        ObservabilityBeans.requireFreePorts(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
         // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
         CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);

@@ -68,6 +68,23 @@ public final class ObservabilityBeans {
         ManagementInfo.replaceCamels(context);
     }
 
+    /**
+     * Before anything starts: the API port, and the management port when it is on, are free (see
+     * {@link ListeningCheck}).
+     */
+    public static void requireFreePorts(PropertiesComponent properties) {
+        Map<Integer, String> checked = new HashMap<>();
+        for (String server : List.of("camel.server", "camel.management")) {
+            boolean enabled = properties.resolveProperty(server + ".enabled").map(String::trim)
+                    .map(Boolean::parseBoolean).orElse(false);
+            String port = properties.resolveProperty(server + ".port").map(String::trim).orElse("");
+            if (enabled && port.matches("\\d+") && checked.putIfAbsent(Integer.parseInt(port), server) == null) {
+                ListeningCheck.requireFree(properties.resolveProperty(server + ".host").map(String::trim)
+                        .orElse("0.0.0.0"), Integer.parseInt(port), server + ".port");
+            }
+        }
+    }
+
     private static Map<Integer, String> portSettings(PropertiesComponent properties) {
         Map<Integer, String> settings = new HashMap<>();
         for (String key : PORT_SETTINGS) {
