@@ -159,9 +159,9 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /**
      * The homeassistant component, which Camel makes and configures from {@code camel.component.homeassistant.*}
-     * (application.properties maps the {@code ha.*} keys onto them) right after this class. The token is handed over
-     * here, not through a placeholder, whose parser logs the values it resolves at DEBUG. Without {@code ha.url} the
-     * component is pointed at the built-in simulator (demo mode).
+     * (application.properties maps the {@code ha.*} keys onto them) right after this class. The URL (which may hold a
+     * password) and the token are handed over here, not through a placeholder, whose parser logs the values it
+     * resolves at DEBUG. Without {@code ha.url} the component is pointed at the built-in simulator (demo mode).
      */
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -185,6 +185,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                         + "access token (ha.token)", shown);
             }
         }
+        component.getConfiguration().setUrl(url);
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
         for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
             // the REST routes use them as camel-http options, which take plain milliseconds

@@ -38,10 +38,8 @@ class UserRoutesTest extends UserFolderTestSupport {
     protected void bridgeProperties(Properties properties) {
         doorHook = WebhookSink.start();
         lightHook = WebhookSink.start();
-        // another endpoint than the door's: an endpoint of the homeassistant component takes one consumer only
         write("light-to-hook.camel.yaml", hookRoute("light-to-hook", "light.hallway",
-                "${header.CamelHomeAssistantState} ${header.CamelHomeAssistantResync}", lightHook)
-                .replace("types: state_changed", "types: state_changed\n        queueCapacity: 100"));
+                "${header.CamelHomeAssistantState} ${header.CamelHomeAssistantResync}", lightHook));
     }
 
     @Override
@@ -151,6 +149,7 @@ class UserRoutesTest extends UserFolderTestSupport {
                       uri: homeassistant:events
                       parameters:
                         types: state_changed
+                        initialStates: true
                       steps:
                         - filter:
                             simple: "${header.CamelHomeAssistantEntityId} == '%s'"
