@@ -54,7 +54,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         filter = HomeAssistantEventFilter.of(endpoint.getEntities(), endpoint.getDomains(),
                 endpoint.isStateChangesOnly());
         for (String type : endpoint.eventTypes()) {
-            subscriptions.add(endpoint.connection().subscribe(type, endpoint.isInitialStates(), this::enqueue));
+            subscriptions.add(endpoint.connection().subscribe(type, endpoint.seeding(), this::enqueue));
         }
     }
 

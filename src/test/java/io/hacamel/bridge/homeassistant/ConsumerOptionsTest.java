@@ -1,6 +1,9 @@
 package io.hacamel.bridge.homeassistant;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hacamel.bridge.simulator.HaSimulator;
@@ -14,9 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
-/** The options of homeassistant:events that choose events: entities and globs, domains, stateChangesOnly, initialStates. */
+/**
+ * The options of homeassistant:events that choose events: entities and globs, domains, stateChangesOnly, and what a
+ * consumer is told at its start and after a reconnect (initialStates, seedStates).
+ */
 class ConsumerOptionsTest {
 
     private static final String TOKEN = "consumer-options-token";
@@ -71,6 +78,53 @@ class ConsumerOptionsTest {
         byDomain.nextChange("light.camel_lamp", "on");
         initial.nextChange("input_boolean.camel_lamp_state", "on");
         for (ConsumerRecorder consumer : new ConsumerRecorder[] {byEntity, byDomain, statesOnly, initial}) {
+            consumer.assertExhausted();
+        }
+    }
+
+    @Test
+    void initialStatesComeAgainAfterEveryReconnectAndSeedStatesOnlyAtStart() throws Exception {
+        HomeAssistantComponent component = new HomeAssistantComponent();
+        component.getConfiguration().setUrl(simulator.httpUrl());
+        component.getConfiguration().setToken(TOKEN);
+        component.getConfiguration().setReconnectInitialDelay(Duration.ofMillis(100));
+        component.getConfiguration().setReconnectMaxDelay(Duration.ofMillis(500));
+        context.addComponent("homeassistant", component);
+        String helpers = "homeassistant:events?entities=input_boolean.*";
+        ConsumerRecorder everySync = route(helpers + "&initialStates=true");
+        ConsumerRecorder seeded = route(helpers + "&seedStates=true");
+        ConsumerRecorder changesOnly = route(helpers);
+        context.start();
+
+        for (ConsumerRecorder atStart : List.of(everySync, seeded)) {
+            assertThat(atStart.next()).isEqualTo(new Received("state_changed", "input_boolean.camel_test", "off", true));
+            assertThat(atStart.next()).isEqualTo(
+                    new Received("state_changed", "input_boolean.camel_lamp_state", "off", true));
+            atStart.nextSynced();
+        }
+
+        simulator.restart(home -> home.setState("input_boolean.camel_test", "on"));
+
+        // every state again: the one that changed meanwhile with its old state, the other without one
+        Map<String, String> oldStates = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Received state = everySync.next();
+            assertThat(state.resync()).isTrue();
+            oldStates.put(state.entityId() + "=" + state.state(), everySync.lastOldState());
+        }
+        assertThat(oldStates).containsOnly(Map.entry("input_boolean.camel_test=on", "off"),
+                entry("input_boolean.camel_lamp_state=off", null));
+        everySync.nextSynced();
+        // only what changed meanwhile
+        for (ConsumerRecorder changes : List.of(seeded, changesOnly)) {
+            assertThat(changes.next()).isEqualTo(new Received("state_changed", "input_boolean.camel_test", "on", true));
+            assertThat(changes.lastOldState()).isEqualTo("off");
+            changes.nextSynced();
+        }
+
+        simulator.home().setState("input_boolean.camel_lamp_state", "on");
+        for (ConsumerRecorder consumer : List.of(everySync, seeded, changesOnly)) {
+            consumer.nextChange("input_boolean.camel_lamp_state", "on");
             consumer.assertExhausted();
         }
     }
