@@ -62,9 +62,10 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
                             + "state again. initialStates wins when both are set")
     private boolean seedStates;
     @UriParam(label = "consumer",
-              description = "trigger: the trigger Home Assistant evaluates, as YAML or JSON, as in an automation: "
-                            + "one trigger (platform: state, entity_id, from, to, for, ...) or a list of them. Made "
-                            + "again after every reconnect (a for: period then starts again)")
+              description = "trigger: the trigger Home Assistant evaluates, as in an automation, in YAML's flow "
+                            + "style or as JSON: one trigger, e.g. {platform: state, entity_id: light.x, to: 'on', "
+                            + "for: '00:05:00'}, or a list of them. Made again after every reconnect (a for: period "
+                            + "then starts again)")
     private String trigger;
     @UriParam(label = "consumer", defaultValue = "10000",
               description = "Events that may wait in order for the route; beyond it they coalesce per entity")

@@ -56,14 +56,15 @@ public class HomeAssistantTriggerConsumer extends DefaultConsumer {
         try {
             loaded = new Load(LoadSettings.builder().build()).loadFromString(trigger);
         } catch (YamlEngineException e) {
-            throw new IllegalArgumentException("homeassistant:trigger: the trigger is no valid YAML or JSON: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException("homeassistant:trigger: the trigger is no valid YAML or JSON (write "
+                    + "it in YAML's flow style, {platform: state, entity_id: light.x, to: 'on'}, or as JSON: Camel "
+                    + "joins the lines of an endpoint option, so block-style YAML runs together): " + e.getMessage(), e);
         }
         List<?> triggers = loaded instanceof List<?> list ? list : List.of(loaded == null ? "" : loaded);
         for (Object each : triggers) {
             if (!(each instanceof Map<?, ?> map) || !(map.get("platform") instanceof String)) {
                 throw new IllegalArgumentException("homeassistant:trigger: each trigger must be a mapping with a "
-                        + "platform (platform: state, entity_id: ..., to: ...), not: " + trigger.strip());
+                        + "platform, e.g. {platform: state, entity_id: light.x, to: 'on'}, not: " + trigger.strip());
             }
         }
         return mapper.valueToTree(loaded);
