@@ -67,9 +67,14 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         return BridgeFiles.propertiesLocations(Path.of("."));
     }
 
+    /** The route files the bridge loads: its own; a test may add others, e.g. {@code file:docs/examples/x.camel.yaml}. */
+    protected String routesIncludePattern() {
+        return BridgeFiles.routesPattern(Path.of("."));
+    }
+
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.withRoutesIncludePattern(BridgeFiles.routesPattern(Path.of(".")));
+        configuration.withRoutesIncludePattern(routesIncludePattern());
         configuration.addConfiguration(BridgeConfiguration.class);
     }
 
