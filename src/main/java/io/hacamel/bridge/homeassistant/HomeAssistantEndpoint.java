@@ -68,7 +68,8 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
                             + "then starts again)")
     private String trigger;
     @UriParam(label = "consumer", defaultValue = "10000",
-              description = "Events that may wait in order for the route; beyond it they coalesce per entity")
+              description = "Events that may wait in order for the route; beyond it they coalesce per entity (a "
+                            + "trigger's firings beyond it are dropped, and logged)")
     private int queueCapacity = 10_000;
     @UriParam(label = "producer",
               description = "How long to wait for the result; by default the component's requestTimeout")

@@ -2,8 +2,6 @@ package io.hacamel.bridge.homeassistant;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,10 +32,8 @@ public class HomeAssistantTriggerConsumer extends DefaultConsumer {
 
     private final HomeAssistantEndpoint endpoint;
     private final ObjectNode command;
-    private CoalescingQueue<JsonNode> queue;
-    private ExecutorService dispatcher;
+    private Dispatcher<JsonNode> dispatcher;
     private HaCommandSubscription subscription;
-    private volatile boolean running;
 
     public HomeAssistantTriggerConsumer(HomeAssistantEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,11 +69,11 @@ public class HomeAssistantTriggerConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        queue = new CoalescingQueue<>(endpoint.getQueueCapacity(), firing -> null, (waiting, newer) -> newer);
-        running = true;
-        dispatcher = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "HomeAssistantTrigger");
-        dispatcher.execute(this::dispatchLoop);
+        // firings have no key: none is merged into another; beyond the capacity they are dropped, and logged
+        CoalescingQueue<JsonNode> queue = new CoalescingQueue<>(endpoint.getQueueCapacity(), firing -> null,
+                (waiting, newer) -> newer);
+        dispatcher = new Dispatcher<>(queue, this::dispatch);
+        dispatcher.start(endpoint.getCamelContext(), this, "HomeAssistantTrigger");
         subscription = endpoint.connection().subscribeCommand(command, new HaCommandSubscription.Listener() {
             @Override
             public void onEvent(JsonNode event) {
@@ -102,27 +98,11 @@ public class HomeAssistantTriggerConsumer extends DefaultConsumer {
             endpoint.connection().unsubscribeCommand(subscription);
             subscription = null;
         }
-        running = false;
         if (dispatcher != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(dispatcher);
+            dispatcher.stop(endpoint.getCamelContext());
             dispatcher = null;
         }
         super.doStop();
-    }
-
-    private void dispatchLoop() {
-        while (running) {
-            JsonNode firing;
-            try {
-                firing = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (firing != null) {
-                dispatch(firing);
-            }
-        }
     }
 
     private void dispatch(JsonNode firing) {

@@ -1,24 +1,19 @@
 package io.hacamel.bridge.homeassistant;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hacamel.bridge.simulator.HaSimulator;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.testing.ConsumerRecorder;
 import io.hacamel.bridge.testing.ConsumerRecorder.Received;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The options of homeassistant:events that choose events: entities and globs, domains, stateChangesOnly, and what a
@@ -26,24 +21,18 @@ import static org.awaitility.Awaitility.await;
  */
 class ConsumerOptionsTest {
 
-    private static final String TOKEN = "consumer-options-token";
-
-    private final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
-            .home(SimulatedHome.transcript()));
-    private final DefaultCamelContext context = new DefaultCamelContext();
+    private final ComponentTestContext ha = new ComponentTestContext();
+    private final HaSimulator simulator = ha.simulator;
+    private final DefaultCamelContext context = ha.context;
+    private int routes;
 
     @AfterEach
     void tearDown() {
-        context.stop();
-        simulator.close();
+        ha.close();
     }
 
     @Test
     void eachConsumerTakesOnlyTheEventsItsOptionsChoose() throws Exception {
-        HomeAssistantComponent component = new HomeAssistantComponent();
-        component.getConfiguration().setUrl(simulator.httpUrl());
-        component.getConfiguration().setToken(TOKEN);
-        context.addComponent("homeassistant", component);
         ConsumerRecorder byEntity = route("homeassistant:events?entities=input_boolean.camel_test,input_number.*_level");
         ConsumerRecorder byDomain = route("homeassistant:events?domains=switch,light");
         ConsumerRecorder statesOnly = route("homeassistant:events?entities=input_number.camel_level&stateChangesOnly=true");
@@ -55,7 +44,7 @@ class ConsumerOptionsTest {
         assertThat(initial.next()).isEqualTo(
                 new Received("state_changed", "input_boolean.camel_lamp_state", "off", true));
         initial.nextSynced();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(component.getConnection().state().name()));
+        ha.awaitReady();
 
         simulator.home().setState("input_number.camel_level", "1.0");
         simulator.home().setState("input_number.camel_level", "1.0",
@@ -84,12 +73,6 @@ class ConsumerOptionsTest {
 
     @Test
     void initialStatesComeAgainAfterEveryReconnectAndSeedStatesOnlyAtStart() throws Exception {
-        HomeAssistantComponent component = new HomeAssistantComponent();
-        component.getConfiguration().setUrl(simulator.httpUrl());
-        component.getConfiguration().setToken(TOKEN);
-        component.getConfiguration().setReconnectInitialDelay(Duration.ofMillis(100));
-        component.getConfiguration().setReconnectMaxDelay(Duration.ofMillis(500));
-        context.addComponent("homeassistant", component);
         String helpers = "homeassistant:events?entities=input_boolean.*";
         ConsumerRecorder everySync = route(helpers + "&initialStates=true");
         ConsumerRecorder seeded = route(helpers + "&seedStates=true");
@@ -141,13 +124,6 @@ class ConsumerOptionsTest {
     }
 
     private ConsumerRecorder route(String uri) throws Exception {
-        ConsumerRecorder recorder = new ConsumerRecorder();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).process(recorder);
-            }
-        });
-        return recorder;
+        return ha.route("consumer-" + ++routes, uri, new ConsumerRecorder());
     }
 }

@@ -9,8 +9,6 @@ import io.hacamel.bridge.client.HaErrorCode;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.client.HaException;
 import io.hacamel.bridge.simulator.HaSimulator;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.simulator.SimulatorRecorder;
 import io.hacamel.bridge.support.InvalidInputException;
 import io.hacamel.bridge.testing.MessageRecorder;
@@ -18,14 +16,11 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The producers automations use, against the simulator, with the frames Home Assistant gets from each: get-state,
@@ -33,31 +28,21 @@ import static org.awaitility.Awaitility.await;
  */
 class ProducersTest {
 
-    private static final String TOKEN = "producers-token";
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = ComponentTestContext.WAIT;
 
-    private final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
-            .home(SimulatedHome.transcript()).recordFrames(true));
-    private final SimulatorRecorder sent = simulator.recorder();
-    private final DefaultCamelContext context = new DefaultCamelContext();
-    private final HomeAssistantComponent component = new HomeAssistantComponent();
+    private final ComponentTestContext ha = new ComponentTestContext();
+    private final HaSimulator simulator = ha.simulator;
+    private final SimulatorRecorder sent = ha.sent;
     private ProducerTemplate producer;
-
-    ProducersTest() {
-        component.getConfiguration().setUrl(simulator.httpUrl());
-        component.getConfiguration().setToken(TOKEN);
-        context.addComponent("homeassistant", component);
-    }
 
     @AfterEach
     void tearDown() {
-        context.stop();
-        simulator.close();
+        ha.close();
     }
 
     @Test
     void getStateReadsTheStatesTheSessionFollowsWithoutAMessage() throws Exception {
-        MessageRecorder changes = route("homeassistant:events");
+        MessageRecorder changes = ha.route("changes", "homeassistant:events", new MessageRecorder());
         start();
         sent.nextInbound("subscribe_events", WAIT);
         sent.nextInbound("get_states", WAIT);
@@ -103,7 +88,7 @@ class ProducersTest {
 
     @Test
     void fireEventFiresWhatSubscribersOfItsTypeGet() throws Exception {
-        MessageRecorder custom = route("homeassistant:events?types=camel_custom");
+        MessageRecorder custom = ha.route("custom", "homeassistant:events?types=camel_custom", new MessageRecorder());
         start();
         sent.nextInbound("subscribe_events", WAIT);
 
@@ -167,9 +152,9 @@ class ProducersTest {
     }
 
     private void start() {
-        context.start();
-        producer = context.createProducerTemplate();
-        await().atMost(WAIT).until(() -> "READY".equals(component.getConnection().state().name()));
+        ha.context.start();
+        producer = ha.context.createProducerTemplate();
+        ha.awaitReady();
         sent.nextInbound("auth", WAIT);
         sent.nextInbound("supported_features", WAIT);
     }
@@ -183,16 +168,5 @@ class ProducersTest {
             throw new CamelExecutionException("failed", exchange, exchange.getException());
         }
         return exchange.getMessage();
-    }
-
-    private MessageRecorder route(String uri) throws Exception {
-        MessageRecorder recorder = new MessageRecorder();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).process(recorder);
-            }
-        });
-        return recorder;
     }
 }

@@ -8,13 +8,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.simulator.HaSimulator;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.simulator.SimulatorRecorder;
 import io.hacamel.bridge.testing.MessageRecorder;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * homeassistant:trigger against the simulator: subscribe_trigger as in transcript-ha-2023.6.3-automation.jsonl, one
@@ -30,29 +26,18 @@ import static org.awaitility.Awaitility.await;
  */
 class TriggerConsumerTest {
 
-    private static final String TOKEN = "trigger-token";
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = ComponentTestContext.WAIT;
     private static final String HELD_ON = "{\"platform\": \"state\", \"entity_id\": \"input_boolean.camel_test\", "
             + "\"to\": \"on\", \"for\": {\"seconds\": 1}, \"id\": \"held\"}";
 
-    private final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
-            .home(SimulatedHome.transcript()).recordFrames(true));
-    private final SimulatorRecorder sent = simulator.recorder();
-    private final DefaultCamelContext context = new DefaultCamelContext();
-    private final HomeAssistantComponent component = new HomeAssistantComponent();
-
-    TriggerConsumerTest() {
-        component.getConfiguration().setUrl(simulator.httpUrl());
-        component.getConfiguration().setToken(TOKEN);
-        component.getConfiguration().setReconnectInitialDelay(Duration.ofMillis(100));
-        component.getConfiguration().setReconnectMaxDelay(Duration.ofMillis(500));
-        context.addComponent("homeassistant", component);
-    }
+    private final ComponentTestContext ha = new ComponentTestContext();
+    private final HaSimulator simulator = ha.simulator;
+    private final SimulatorRecorder sent = ha.sent;
+    private final DefaultCamelContext context = ha.context;
 
     @AfterEach
     void tearDown() {
-        context.stop();
-        simulator.close();
+        ha.close();
     }
 
     @Test
@@ -127,21 +112,14 @@ class TriggerConsumerTest {
         assertThat(sent.nextInbound("auth", WAIT).connection()).isEqualTo(connection);
         sent.nextInbound("supported_features", WAIT);
         JsonNode subscribe = sent.nextInbound("subscribe_trigger", WAIT).message();
-        await().atMost(WAIT).until(() -> "READY".equals(component.getConnection().state().name()));
+        ha.awaitReady();
         context.createProducerTemplate().requestBody("homeassistant:get-config", (Object) null);
         sent.nextInbound("get_config", WAIT);
         return subscribe;
     }
 
     private MessageRecorder route(String id, String uri) throws Exception {
-        MessageRecorder recorder = new MessageRecorder();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).routeId(id).process(recorder);
-            }
-        });
-        return recorder;
+        return ha.route(id, uri, new MessageRecorder());
     }
 
     /** What a consumer reported to its exception handler, in order. */
