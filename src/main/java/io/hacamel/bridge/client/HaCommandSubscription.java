@@ -16,7 +16,10 @@ public final class HaCommandSubscription {
         /** One event's {@code event} object, in the order Home Assistant sent them. */
         void onEvent(JsonNode event);
 
-        /** Home Assistant refused the command (or ended the subscription with an error); it stays refused until the next connect. */
+        /**
+         * Home Assistant refused the command, or reported an error on its subscription; a refused command is sent
+         * again at the next connect.
+         */
         void onError(HaException error);
     }
 

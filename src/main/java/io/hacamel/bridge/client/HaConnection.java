@@ -357,9 +357,9 @@ public final class HaConnection {
         stats.connectedSince = null;
         stats.disconnectedSince = Instant.now();
         stats.lastError = reason;
-        HaException lostError = new HaException(HaErrorCode.CONNECTION_LOST, "connection to Home Assistant lost: " + reason);
-        pending.failAll(lostError);
-        commands.connectionLost(lostError);
+        HaException error = new HaException(HaErrorCode.CONNECTION_LOST, "connection to Home Assistant lost: " + reason);
+        pending.failAll(error);
+        commands.connectionLost(error);
         if (started) {
             scheduleReconnect("connection lost: " + reason);
         }
@@ -479,7 +479,7 @@ public final class HaConnection {
                     boolean firstLoad = mirror.size() == 0;
                     StateMirror.Resync changes = mirror.reconcile(states, target.stateSlices(requestId[0]), now);
                     mirrorInSync = true;
-                    Resyncs resyncs = new Resyncs(changes, firstLoad, now);
+                    ListenerResyncs resyncs = new ListenerResyncs(mirror, changes, firstLoad, now);
                     for (SharedSubscription subscription : subscriptions.all()) {
                         if (!subscription.active() || !subscription.receivesStateChanges()) {
                             continue; // an inactive one is seeded from the mirror when Home Assistant confirms it
@@ -498,40 +498,6 @@ public final class HaConnection {
                     LOG.info("Resynced {} entities from Home Assistant in {} ms: {} changed or added, {} removed",
                             changes.entities(), stats.lastResyncMillis, changes.changed(), changes.removed());
                 });
-    }
-
-    /** What one resync tells each listener; the lists of every state are made once, and only when wanted. */
-    private final class Resyncs {
-
-        private final StateMirror.Resync changes;
-        private final boolean firstLoad;
-        private final String now;
-        private StateMirror.Resync snapshot;
-        private StateMirror.Resync everyState;
-
-        private Resyncs(StateMirror.Resync changes, boolean firstLoad, String now) {
-            this.changes = changes;
-            this.firstLoad = firstLoad;
-            this.now = now;
-        }
-
-        /** Null when the listener has nothing to catch up on: changes only, started before the first load. */
-        StateMirror.Resync of(HaSubscription listener) {
-            if (!listener.wantsEveryState()) {
-                return listener.seeded() || !firstLoad ? changes : null;
-            }
-            if (firstLoad) {
-                // into an empty mirror every state is an addition: the changes are everything already, without
-                // making 10,000 trees again from the mirror's bytes
-                return changes;
-            }
-            if (!listener.seeded()) {
-                snapshot = snapshot != null ? snapshot : mirror.snapshot(now);
-                return snapshot;
-            }
-            everyState = everyState != null ? everyState : mirror.everyState(changes, now);
-            return everyState;
-        }
     }
 
     private static void deliver(HaSubscription listener, StateMirror.Resync resync, String now) {

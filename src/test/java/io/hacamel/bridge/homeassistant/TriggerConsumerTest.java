@@ -74,7 +74,8 @@ class TriggerConsumerTest {
     void aTriggerHomeAssistantRefusesIsReportedAndTheSessionGoesOn() throws Exception {
         ExceptionRecorder refusals = new ExceptionRecorder();
         context.getRegistry().bind("refusals", refusals);
-        route("refused", "homeassistant:trigger?exceptionHandler=#refusals&trigger=RAW({\"platform\": \"no_such_platform\"})");
+        route("refused",
+                "homeassistant:trigger?exceptionHandler=#refusals&trigger=RAW({\"platform\": \"no_such_platform\"})");
         MessageRecorder fired = route("held-on", "homeassistant:trigger?trigger=RAW(" + HELD_ON + ")");
         context.start();
 
