@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ class ExampleRoutesTest extends BridgeTestSupport {
             Path userRoutes = Files.createDirectories(bridgeHome.resolve("user-routes"));
             for (String example : EXAMPLES) {
                 String file = example + ".camel.yaml";
-                Files.copy(Path.of("docs/examples", file), userRoutes.resolve(file));
+                Files.copy(Path.of("docs/examples", file), userRoutes.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
