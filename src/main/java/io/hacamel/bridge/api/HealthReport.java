@@ -18,9 +18,12 @@ import org.apache.camel.health.HealthCheckHelper;
 
 /**
  * {@code GET /health}: Camel's readiness checks (the Home Assistant session among them) in one answer, 200 when all
- * are UP and 503 otherwise, with the session's details so an operator sees why at a glance.
+ * are UP and 503 otherwise, with the session's details so an operator sees why at a glance. The probes
+ * {@code /health/live} and {@code /health/ready} answer anyone, so they say UP or DOWN and nothing more.
  */
 public final class HealthReport {
+
+    private static final String UP = "UP";
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -30,22 +33,12 @@ public final class HealthReport {
         this.session = session;
     }
 
+    /** {@code GET /health}, behind the key: the readiness checks with the session's details. */
     public void readiness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeReadiness(exchange.getContext(), "full"), true);
-    }
-
-    public void liveness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeLiveness(exchange.getContext(), "full"), false);
-    }
-
-    private void answer(Exchange exchange, Collection<HealthCheck.Result> results, boolean withSession)
-            throws JsonProcessingException {
-        boolean up = results.stream().allMatch(result -> result.getState() == HealthCheck.State.UP);
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(exchange.getContext(), "full");
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        if (withSession) {
-            body.put("home_assistant", sessionDetails());
-        }
+        body.put("status", status(results));
+        body.put("home_assistant", sessionDetails());
         List<Map<String, Object>> checks = new ArrayList<>();
         for (HealthCheck.Result result : results) {
             Map<String, Object> check = new LinkedHashMap<>();
@@ -56,8 +49,26 @@ public final class HealthReport {
         }
         body.put("checks", checks);
         body.put("timestamp", Instant.now().toString());
+        answer(exchange, body);
+    }
+
+    /** {@code GET /health/ready}, for probes and without a key: UP or DOWN, and nothing else. */
+    public void ready(Exchange exchange) throws JsonProcessingException {
+        answer(exchange, Map.of("status", status(HealthCheckHelper.invokeReadiness(exchange.getContext(), "full"))));
+    }
+
+    /** {@code GET /health/live}, for probes and without a key: UP or DOWN, and nothing else. */
+    public void live(Exchange exchange) throws JsonProcessingException {
+        answer(exchange, Map.of("status", status(HealthCheckHelper.invokeLiveness(exchange.getContext(), "full"))));
+    }
+
+    private static String status(Collection<HealthCheck.Result> results) {
+        return results.stream().allMatch(result -> result.getState() == HealthCheck.State.UP) ? UP : "DOWN";
+    }
+
+    private void answer(Exchange exchange, Map<String, Object> body) throws JsonProcessingException {
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, UP.equals(body.get("status")) ? 200 : 503);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }

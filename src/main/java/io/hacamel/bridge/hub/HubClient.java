@@ -108,11 +108,17 @@ final class HubClient {
         outbox.offerChange(change, areaId, message);
     }
 
-    /** Checks a presented key: the client is let in or closed with 4401. The key is never logged. */
+    /**
+     * Checks a presented key: the client is let in or closed with 4401; a wrong key counts against its address, as on
+     * the API. The key is never logged.
+     */
     void authenticate(String key) {
         if (hub.keys().accepts(key)) {
             authenticated();
         } else {
+            if (key != null) {
+                hub.keyFailures().failed(socket.remoteAddress().host());
+            }
             unauthorized(key == null ? "no API key presented" : "the API key is not valid");
         }
     }

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.testing.BridgeTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -53,9 +54,14 @@ final class HubTestClient implements AutoCloseable {
         return client;
     }
 
-    /** Connected to a hub that asks for no key: the welcome and the system status are taken. */
+    /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
+    static HubTestClient connectWithKey(int port) {
+        return connect(port, "", "Authorization", "Bearer " + BridgeTestSupport.API_KEY);
+    }
+
+    /** Connected with the test's API key: the welcome and the system status are taken. */
     static HubTestClient welcomed(int port) {
-        HubTestClient client = connect(port, "");
+        HubTestClient client = connectWithKey(port);
         client.nextMessage("connection");
         client.nextMessage("system_status");
         return client;

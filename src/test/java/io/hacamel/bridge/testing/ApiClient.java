@@ -10,7 +10,10 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small HTTP client for the bridge's API: every answer is read as JSON. */
+/**
+ * A small HTTP client for the bridge's API: every answer is read as JSON. It presents its key
+ * ({@code Authorization: Bearer}) on every request that does not carry an Authorization header of its own.
+ */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,9 +24,27 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
+    /** A client that presents no key. */
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that presents {@code key}; null or empty for none. */
+    public ApiClient(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key == null || key.isEmpty() ? null : key;
+    }
+
+    /** The same bridge, without a key: what anybody on the network gets. */
+    public ApiClient withoutKey() {
+        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), null);
+    }
+
+    /** The key this client presents; null for none. */
+    public String key() {
+        return key;
     }
 
     /** The address of a path on the bridge, for requests built by hand. */
@@ -40,10 +61,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Answer send(HttpRequest.Builder request) {
+    public Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+        if (key != null && request.headers().firstValue("Authorization").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + key)
+                    .build();
+        }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             try {
                 body = response.body().isEmpty() ? null : JSON.readTree(response.body());
