@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
@@ -105,7 +106,7 @@ public final class ApiGate extends ServiceSupport {
     private void handle(RoutingContext routing) {
         HttpServerRequest request = routing.request();
         String path = routing.normalizedPath();
-        String host = request.getHeader(HttpHeaders.HOST);
+        String host = host(request);
         if (!hosts.allows(host)) {
             logOnce("host " + host, "Refused {} {} from {}: Host {} is none of the bridge's names and addresses "
                     + "(api.allowed-hosts)", request, host);
@@ -147,6 +148,18 @@ public final class ApiGate extends ServiceSupport {
             return;
         }
         routing.next();
+    }
+
+    /** The Host header; over HTTP/2 (h2c, which the JDK's client asks for) the request's :authority. */
+    private static String host(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.HOST);
+        HostAndPort authority = header == null ? request.authority() : null;
+        if (authority == null) {
+            return header;
+        }
+        String name = authority.host();
+        name = name.indexOf(':') >= 0 && !name.startsWith("[") ? "[" + name + "]" : name;
+        return authority.port() >= 0 ? name + ":" + authority.port() : name;
     }
 
     /** A preflight of an allowed origin: which methods and headers its page may use. */

@@ -3,6 +3,7 @@ package io.hacamel.bridge.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,8 +19,8 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An answer: its status and its JSON body. */
-    public record Answer(int status, JsonNode body, String text) {
+    /** An answer: its status, its JSON body (null when it is not JSON), its text and headers. */
+    public record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,7 +76,7 @@ public final class ApiClient {
             } catch (IOException e) {
                 // not JSON: the test looks at the text
             }
-            return new Answer(response.statusCode(), body, response.body());
+            return new Answer(response.statusCode(), body, response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {
