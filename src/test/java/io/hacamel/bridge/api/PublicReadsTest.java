@@ -1,0 +1,73 @@
+package io.hacamel.bridge.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.WebSocket;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.LogCapture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * api.public-reads=true, for a trusted network: reading needs no key (GET, the hub), acting still does, a warning at
+ * the start says so, and foreign pages are refused all the same.
+ */
+class PublicReadsTest extends BridgeTestSupport {
+
+    private static LogCapture logs;
+
+    @BeforeAll
+    static void captureLogs() {
+        logs = LogCapture.capture();
+    }
+
+    @AfterAll
+    static void stopCapturing() {
+        logs.close();
+    }
+
+    @Override
+    protected void bridgeProperties(Properties properties) {
+        properties.put("api.public-reads", "true");
+    }
+
+    @Test
+    void readsAreOpenActingIsNotAndTheStartSaysSo() throws Exception {
+        awaitReady();
+        assertThat(logs.lines()).anyMatch(line -> line.startsWith("WARN") && line.contains("api.public-reads=true"));
+        ApiClient anybody = api.withoutKey();
+        assertThat(anybody.get("/api/v1/states").status()).isEqualTo(200);
+        assertThat(anybody.get("/api/v1/overview").status()).isEqualTo(200);
+        assertThat(anybody.post("/api/v1/services/light/turn_on", "{}").status()).isEqualTo(401);
+        assertThat(anybody.send(HttpRequest.newBuilder(anybody.uri("/api/v1/states"))
+                .header("Origin", "http://evil.example")).status()).isEqualTo(403);
+        assertThat(firstHubMessage()).contains("\"type\":\"connection\"");
+    }
+
+    private String firstHubMessage() throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        first.complete(data.toString());
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
+        try {
+            return first.get(20, TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
+    }
+}
