@@ -260,6 +260,7 @@ function render(overview) {
 /** Asks for the key (again); polling waits until a key is entered. */
 function askForKey(note) {
   clearTimeout(pollTimer);
+  byId('updated').textContent = 'waiting for the API key';
   byId('key-note').textContent = note || '';
   byId('key-form').hidden = false;
   byId('key').focus();
