@@ -143,8 +143,9 @@ public final class ApiGate extends ServiceSupport {
             request.headers().remove(HttpHeaders.AUTHORIZATION);
         }
         if (CHANGING.contains(request.method()) && !JsonBodies.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            refuse(routing, Refusal.CONTENT_TYPE, 415, "send Content-Type: application/json with every request "
-                    + "that changes something");
+            refused.get(Refusal.CONTENT_TYPE).increment();
+            ServerRefusals.answer(routing, mapper, 415, "send Content-Type: application/json with every request "
+                    + "that changes something", "body");
             return;
         }
         routing.next();

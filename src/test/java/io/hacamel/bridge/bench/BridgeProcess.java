@@ -26,6 +26,8 @@ import io.hacamel.bridge.testing.FreePorts;
  */
 final class BridgeProcess implements AutoCloseable {
 
+    /** The bridge's API key (BRIDGE_API_KEY), which every request of the harness presents. */
+    static final String API_KEY = "bench-api-key-2f6c91";
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +72,7 @@ final class BridgeProcess implements AutoCloseable {
         environment.put("BRIDGE_HOME", home.toString());
         environment.put("HA_URL", haUrl);
         environment.put("HA_TOKEN", token);
+        environment.put("BRIDGE_API_KEY", API_KEY);
         environment.put("MQTT_URL", mqttUrl);
         environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
         environment.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
@@ -88,6 +91,11 @@ final class BridgeProcess implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A request to the bridge's API, with its key. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + API_KEY);
     }
 
     /** Seconds from the process's start until GET /health/ready answered 200; polls every few milliseconds. */
@@ -116,7 +124,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(request(path).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
