@@ -54,7 +54,7 @@ final class AllowedHosts {
         return any;
     }
 
-    /** The header's value ({@code name}, {@code name:port}, {@code [v6]:port}); null (HTTP/1.0, not a browser) is fine. */
+    /** A Host header ({@code name}, {@code name:port}, {@code [v6]:port}); none (HTTP/1.0, no browser) is fine. */
     boolean allows(String hostHeader) {
         if (hostHeader == null || any) {
             return true;

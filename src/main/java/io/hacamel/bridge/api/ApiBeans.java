@@ -33,7 +33,8 @@ public final class ApiBeans {
     public static void bind(CamelContext context, Settings settings, boolean demo, MeterRegistry meters)
             throws Exception {
         ApiAccess access = new ApiAccess(ApiKeyCheck.of(apiKey(settings, demo)),
-                ApiKeyCheck.of(settings.get("api.metrics-key")), Boolean.parseBoolean(settings.get("api.public-reads")));
+                ApiKeyCheck.of(settings.get("api.metrics-key")),
+                Boolean.parseBoolean(settings.get("api.public-reads")));
         if (access.open()) {
             listenOnLoopbackOnly(context, settings);
         } else if (!access.readsNeedKey()) {

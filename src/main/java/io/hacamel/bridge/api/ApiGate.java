@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The door of the API port: every request passes it before any route does (the REST routes, the status page, the
  * hub's {@code /ws}, and any route added later), in this order:
  * <ol>
- * <li>{@code Host} must be one of the bridge's names or addresses, or in {@code api.allowed-hosts} (DNS rebinding);</li>
+ * <li>{@code Host} must be one of the bridge's names or addresses, or in {@code api.allowed-hosts} (DNS
+ * rebinding);</li>
  * <li>{@code Origin}, when a page's script sent the request, must be the bridge's own or in {@code api.allowed-origins}
  * (for {@code /ws} also {@code hub.allowed-origins}); allowed ones get their CORS preflight answered;</li>
  * <li>an address that sent too many wrong keys gets 429 until its window ends;</li>
@@ -198,7 +199,8 @@ public final class ApiGate extends ServiceSupport {
         List<String> authorizations = routing.request().headers().getAll(HttpHeaders.AUTHORIZATION);
         if (authorizations.isEmpty()) {
             routing.response().putHeader("WWW-Authenticate", "Bearer");
-            refuse(routing, Refusal.NO_KEY, 401, "this request needs the bridge's API key: Authorization: Bearer <key>");
+            refuse(routing, Refusal.NO_KEY, 401,
+                    "this request needs the bridge's API key: Authorization: Bearer <key>");
             return false;
         }
         String authorization = authorizations.size() == 1 ? authorizations.get(0) : "";

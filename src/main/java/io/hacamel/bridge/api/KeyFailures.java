@@ -34,7 +34,8 @@ public final class KeyFailures {
         this.limit = limit;
         this.windowMillis = windowMillis;
         this.clockMillis = clockMillis;
-        this.windows = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).ticker(() -> clockMillis.getAsLong() * 1_000_000)
+        this.windows = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES)
+                .ticker(() -> clockMillis.getAsLong() * 1_000_000)
                 .expireAfterWrite(Duration.ofMillis(windowMillis)).build();
     }
 

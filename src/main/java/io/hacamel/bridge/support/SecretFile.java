@@ -48,7 +48,8 @@ public final class SecretFile {
         createDirectories(file.toAbsolutePath().getParent());
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         try {
-            Files.writeString(create(file), secret + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(create(file), secret + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             return readOrCreate(file); // another start was quicker
         }

@@ -2,10 +2,8 @@ package io.hacamel.bridge.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 import io.hacamel.bridge.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -40,6 +36,8 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
             "light", "{service}", "turn_on", "{id}", "0123456789abcdef", "{file}", "status-page.js");
     private static final Set<String> PROBES = Set.of("/health/live", "/health/ready");
     private static final Set<String> PAGE = Set.of("/", "/ui/{file}");
+    private static final String CALL = "{\"target\":{\"entity_id\":\"light.camel_lamp\"}}";
+    private static final String SUBSCRIBE = "{\"type\":\"subscribe\",\"data\":{\"all\":true}}";
 
     /** One operation of the REST definition. */
     record Operation(String method, String path) {
@@ -85,10 +83,11 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
     }
 
     @Test
-    void theHubClosesAClientWithoutTheKey() throws Exception {
+    void theHubClosesAClientWithoutTheKey() {
         awaitReady();
-        assertThat(hubCloseCode(null)).isEqualTo(4401);
-        assertThat(hubCloseCode("Bearer not-the-key")).isEqualTo(4401);
+        assertThat(HubSocket.closeCodeAfter(httpPort, SUBSCRIBE)).isEqualTo(4401);
+        assertThat(HubSocket.closeCodeAfter(httpPort, SUBSCRIBE, "Authorization", "Bearer not-the-key"))
+                .isEqualTo(4401);
     }
 
     @Test
@@ -143,7 +142,7 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
     @Test
     void whatChangesSomethingNeedsContentTypeJson() {
         awaitReady();
-        String call = "{\"target\":{\"entity_id\":\"light.camel_lamp\"}}";
+        String call = CALL;
         for (String type : new String[] {null, "text/plain", "application/x-www-form-urlencoded"}) {
             HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/services/light/turn_on"))
                     .POST(HttpRequest.BodyPublishers.ofString(call));
@@ -181,7 +180,7 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
         if (operation.method().equals("GET")) {
             return request.GET();
         }
-        String body = operation.path().startsWith("/api/v1/services/") ? "{\"target\":{\"entity_id\":\"light.camel_lamp\"}}"
+        String body = operation.path().startsWith("/api/v1/services/") ? CALL
                 : operation.path().endsWith("/broadcast") ? "{\"type\":\"note\"}" : "{}";
         return request.header("Content-Type", "application/json")
                 .method(operation.method(), HttpRequest.BodyPublishers.ofString(body));
@@ -191,25 +190,7 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
         String name = path.equals("/") ? "index.html" : path.substring("/ui/".length());
         try (InputStream in = EveryRouteNeedsAKeyTest.class.getClassLoader()
                 .getResourceAsStream("status-page/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** Connects to /ws (with this Authorization header, or none), says nothing but a subscribe, and waits. */
-    private int hubCloseCode(String authorization) throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closed.complete(statusCode);
-                return null;
-            }
-        }).get(20, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"subscribe\",\"data\":{\"all\":true}}", true);
-        return closed.get(20, TimeUnit.SECONDS);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 import io.hacamel.bridge.testing.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,8 @@ class GeneratedKeyTest extends BridgeTestSupport {
         assertThat(api.get("/api/v1/states").status()).isEqualTo(401);
         assertThat(withKey.get("/api/v1/states").status()).isEqualTo(200);
         assertThat(withKey.get("/status").text()).doesNotContain(key);
+        assertThat(HubSocket.closeCodeAfter(httpPort, "{\"type\":\"subscribe\",\"data\":{\"all\":true}}"))
+                .as("the hub, without a key").isEqualTo(4401);
 
         assertThat(logs.lines()).anyMatch(line -> line.contains("generated an API key and stored it in "
                 + keyFile.toAbsolutePath()));

@@ -1,19 +1,13 @@
 package io.hacamel.bridge.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.PrometheusScrape;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +35,8 @@ class KeyBruteForceTest extends BridgeTestSupport {
             assertThat(refused.body().path("error").asText()).contains("too many wrong API keys");
             assertThat(api.get("/api/v1/states").status()).as("the right key waits too").isEqualTo(429);
             assertThat(guesser.get("/api/v1/states").status()).isEqualTo(429);
-            assertThat(hubHandshakeStatus()).as("the hub refuses the address too").isEqualTo(429);
+            assertThat(HubSocket.refusedHandshake(httpPort, "Authorization", "Bearer " + API_KEY))
+                    .as("the hub refuses the address too").isEqualTo(429);
             assertThat(api.withoutKey().get("/health/ready").status()).as("the probes answer").isEqualTo(200);
             assertThat(api.withoutKey().get("/").status()).isEqualTo(200);
 
@@ -50,50 +45,18 @@ class KeyBruteForceTest extends BridgeTestSupport {
             assertThat(logs.lines()).noneMatch(line -> line.contains(API_KEY));
         }
         PrometheusScrape metrics = PrometheusScrape.of(context.getRegistry()
-                .lookupByNameAndType("metricsRegistry", io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class)
-                .scrape());
+                .lookupByNameAndType("metricsRegistry", PrometheusMeterRegistry.class).scrape());
         assertThat(metrics.value("habridge_api_requests_refused_total", "reason", "wrong_key")).isEqualTo(LIMIT);
         assertThat(metrics.value("habridge_api_requests_refused_total", "reason", "blocked")).isEqualTo(4);
     }
 
     @Test
-    void wrongKeysAtTheHubCountTheSame() throws Exception {
+    void wrongKeysAtTheHubCountTheSame() {
         awaitReady();
         for (int i = 0; i < LIMIT; i++) {
-            assertThat(hubCloseCode("guess")).isEqualTo(4401);
+            assertThat(HubSocket.closeCodeAfter(httpPort, "{\"type\":\"auth\",\"data\":{\"api_key\":\"guess\"}}"))
+                    .isEqualTo(4401);
         }
         assertThat(api.get("/api/v1/states").status()).isEqualTo(429);
-    }
-
-    /** The status with which the hub refused a handshake with the right key. */
-    private int hubHandshakeStatus() {
-        try {
-            HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + API_KEY)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() { })
-                    .get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw new AssertionError(e);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the hub took the connection");
-    }
-
-    /** A hub client that presents this key in its first message: the code it is closed with. */
-    private int hubCloseCode(String key) throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                        closed.complete(statusCode);
-                        return null;
-                    }
-                }).get(20, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"auth\",\"data\":{\"api_key\":\"" + key + "\"}}", true);
-        return closed.get(20, TimeUnit.SECONDS);
     }
 }

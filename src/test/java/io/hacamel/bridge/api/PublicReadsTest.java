@@ -1,16 +1,11 @@
 package io.hacamel.bridge.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.WebSocket;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 import io.hacamel.bridge.testing.LogCapture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +37,7 @@ class PublicReadsTest extends BridgeTestSupport {
     }
 
     @Test
-    void readsAreOpenActingIsNotAndTheStartSaysSo() throws Exception {
+    void readsAreOpenActingIsNotAndTheStartSaysSo() {
         awaitReady();
         assertThat(logs.lines()).anyMatch(line -> line.startsWith("WARN") && line.contains("api.public-reads=true"));
         ApiClient anybody = api.withoutKey();
@@ -51,23 +46,6 @@ class PublicReadsTest extends BridgeTestSupport {
         assertThat(anybody.post("/api/v1/services/light/turn_on", "{}").status()).isEqualTo(401);
         assertThat(anybody.send(HttpRequest.newBuilder(anybody.uri("/api/v1/states"))
                 .header("Origin", "http://evil.example")).status()).isEqualTo(403);
-        assertThat(firstHubMessage()).contains("\"type\":\"connection\"");
-    }
-
-    private String firstHubMessage() throws Exception {
-        CompletableFuture<String> first = new CompletableFuture<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        first.complete(data.toString());
-                        return null;
-                    }
-                }).get(20, TimeUnit.SECONDS);
-        try {
-            return first.get(20, TimeUnit.SECONDS);
-        } finally {
-            socket.abort();
-        }
+        assertThat(HubSocket.firstMessage(httpPort)).contains("\"type\":\"connection\"");
     }
 }
