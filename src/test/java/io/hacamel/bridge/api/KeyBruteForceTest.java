@@ -35,7 +35,7 @@ class KeyBruteForceTest extends BridgeTestSupport {
             assertThat(refused.body().path("error").asText()).contains("too many wrong API keys");
             assertThat(api.get("/api/v1/states").status()).as("the right key waits too").isEqualTo(429);
             assertThat(guesser.get("/api/v1/states").status()).isEqualTo(429);
-            assertThat(HubSocket.refusedHandshake(httpPort, "Authorization", "Bearer " + API_KEY))
+            assertThat(HubSocket.refusedHandshake(httpPort, "", "Authorization", "Bearer " + API_KEY))
                     .as("the hub refuses the address too").isEqualTo(429);
             assertThat(api.withoutKey().get("/health/ready").status()).as("the probes answer").isEqualTo(200);
             assertThat(api.withoutKey().get("/").status()).isEqualTo(200);

@@ -3,7 +3,6 @@ package io.hacamel.bridge.hub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -69,17 +69,7 @@ final class HubTestClient implements AutoCloseable {
 
     /** The HTTP status with which the hub refused the handshake. */
     static int refusedHandshake(int port, String query, String... headers) {
-        try {
-            builder(headers).buildAsync(uri(port, query), new WebSocket.Listener() { }).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw new AssertionError("the handshake failed otherwise: " + e, e);
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the hub accepted the handshake");
+        return HubSocket.refusedHandshake(port, query, headers);
     }
 
     private static WebSocket.Builder builder(String... headers) {

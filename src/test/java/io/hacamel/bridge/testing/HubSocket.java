@@ -53,11 +53,14 @@ public final class HubSocket {
         }
     }
 
-    /** The HTTP status with which the hub refuses the handshake; fails if it takes the connection. */
-    public static int refusedHandshake(int port, String... headers) {
+    /**
+     * The HTTP status with which the hub refuses the handshake to {@code /ws} plus {@code query} (empty, or e.g.
+     * {@code ?api_key=…}) with these header pairs; fails if it takes the connection.
+     */
+    public static int refusedHandshake(int port, String query, String... headers) {
         try {
-            builder(headers).buildAsync(uri(port), new WebSocket.Listener() { }).get(WAIT_SECONDS, TimeUnit.SECONDS)
-                    .abort();
+            builder(headers).buildAsync(URI.create(uri(port) + query), new WebSocket.Listener() { })
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS).abort();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
                 return refused.getResponse().statusCode();
