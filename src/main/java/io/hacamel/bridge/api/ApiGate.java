@@ -105,30 +105,10 @@ public final class ApiGate extends ServiceSupport {
     }
 
     private void handle(RoutingContext routing) {
-        HttpServerRequest request = routing.request();
         String path = routing.normalizedPath();
-        String host = host(request);
-        if (!hosts.allows(host)) {
-            logOnce("host " + host, "Refused {} {} from {}: Host {} is none of the bridge's names and addresses "
-                    + "(api.allowed-hosts)", request, host);
-            refuse(routing, Refusal.HOST, 403, "this bridge does not answer to that host name; add it to "
-                    + "api.allowed-hosts");
+        String host = host(routing.request());
+        if (!hostAllowed(routing, host) || !originAllowed(routing, host, path)) {
             return;
-        }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !AllowedOrigins.sameOrigin(origin, host)) {
-            if (!origins.allows(origin, path.equals(HUB))) {
-                logOnce("origin " + origin, "Refused {} {} from {}: a page of {} is not allowed (api.allowed-origins)",
-                        request, origin);
-                refuse(routing, Refusal.ORIGIN, 403, "pages of this origin may not use the bridge; add it to "
-                        + "api.allowed-origins");
-                return;
-            }
-            if (answeredPreflight(routing, origin)) {
-                return;
-            }
-            routing.addHeadersEndHandler(v -> routing.response().putHeader("Access-Control-Allow-Origin", origin)
-                    .putHeader(HttpHeaders.VARY, "Origin"));
         }
         if (PROBES.contains(path) || path.equals(PAGE) || path.startsWith(PAGE_FILES)) {
             routing.next();
@@ -137,19 +117,49 @@ public final class ApiGate extends ServiceSupport {
         if (!access.open() && blocked(routing)) {
             return;
         }
-        if (!path.equals(HUB)) {
-            if (access.needsKey(request.method().name()) && !keyAccepted(routing, path)) {
-                return;
-            }
-            request.headers().remove(HttpHeaders.AUTHORIZATION);
+        if (!path.equals(HUB) && !keyAccepted(routing, path)) {
+            return;
         }
-        if (CHANGING.contains(request.method()) && !JsonBodies.isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if (CHANGING.contains(routing.request().method())
+                && !JsonBodies.isJson(routing.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             refused.get(Refusal.CONTENT_TYPE).increment();
             ServerRefusals.answer(routing, mapper, 415, "send Content-Type: application/json with every request "
                     + "that changes something", "body");
             return;
         }
         routing.next();
+    }
+
+    private boolean hostAllowed(RoutingContext routing, String host) {
+        if (hosts.allows(host)) {
+            return true;
+        }
+        logOnce("host " + host, "Refused {} {} from {}: Host {} is none of the bridge's names and addresses "
+                + "(api.allowed-hosts)", routing.request(), host);
+        refuse(routing, Refusal.HOST, 403, "this bridge does not answer to that host name; add it to "
+                + "api.allowed-hosts");
+        return false;
+    }
+
+    /** No Origin (not a page's script), the bridge's own, or an allowed one: then CORS for the latter. */
+    private boolean originAllowed(RoutingContext routing, String host, String path) {
+        String origin = routing.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin == null || AllowedOrigins.sameOrigin(origin, host)) {
+            return true;
+        }
+        if (!origins.allows(origin, path.equals(HUB))) {
+            logOnce("origin " + origin, "Refused {} {} from {}: a page of {} is not allowed (api.allowed-origins)",
+                    routing.request(), origin);
+            refuse(routing, Refusal.ORIGIN, 403, "pages of this origin may not use the bridge; add it to "
+                    + "api.allowed-origins");
+            return false;
+        }
+        if (answeredPreflight(routing, origin)) {
+            return false;
+        }
+        routing.addHeadersEndHandler(v -> routing.response().putHeader("Access-Control-Allow-Origin", origin)
+                .putHeader(HttpHeaders.VARY, "Origin"));
+        return true;
     }
 
     /** The Host header; over HTTP/2 (h2c, which the JDK's client asks for) the request's :authority. */
@@ -194,9 +204,17 @@ public final class ApiGate extends ServiceSupport {
         return true;
     }
 
-    /** One {@code Authorization: Bearer} header with the key; two headers are no second chance. */
+    /**
+     * The key, when the request needs one: one {@code Authorization: Bearer} header (two are no second chance). The
+     * header is removed either way, so that no route sees it.
+     */
     private boolean keyAccepted(RoutingContext routing, String path) {
-        List<String> authorizations = routing.request().headers().getAll(HttpHeaders.AUTHORIZATION);
+        HttpServerRequest request = routing.request();
+        List<String> authorizations = request.headers().getAll(HttpHeaders.AUTHORIZATION);
+        request.headers().remove(HttpHeaders.AUTHORIZATION);
+        if (!access.needsKey(request.method().name())) {
+            return true;
+        }
         if (authorizations.isEmpty()) {
             routing.response().putHeader("WWW-Authenticate", "Bearer");
             refuse(routing, Refusal.NO_KEY, 401,
@@ -206,7 +224,7 @@ public final class ApiGate extends ServiceSupport {
         String authorization = authorizations.size() == 1 ? authorizations.get(0) : "";
         String presented = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7) : null;
         if (!access.accepts(path, presented)) {
-            failures.failed(routing.request().remoteAddress().host());
+            failures.failed(request.remoteAddress().host());
             routing.response().putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             refuse(routing, Refusal.WRONG_KEY, 401, "the API key is not valid");
             return false;
