@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
 
     private static final String DASHBOARD = "http://dashboard.example:3000";
+    private static final String METRICS_KEY = "scraper-key-61d0a4";
     /** Sample values for the path parameters of the definition. */
     private static final Map<String, String> PARAMETERS = Map.of("{entity_id}", "light.camel_lamp", "{domain}",
             "light", "{service}", "turn_on", "{id}", "0123456789abcdef", "{file}", "status-page.js");
@@ -53,6 +54,7 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
     @Override
     protected void bridgeProperties(Properties properties) {
         properties.put("api.allowed-origins", DASHBOARD);
+        properties.put("api.metrics-key", METRICS_KEY);
         // every operation is tried with a wrong key; KeyBruteForceTest holds the shipped limit
         properties.put("api.key-failures.limit", "1000");
     }
@@ -80,6 +82,18 @@ class EveryRouteNeedsAKeyTest extends BridgeTestSupport {
                         .isNotIn(401, 403, 415, 429);
             }
         }
+    }
+
+    @Test
+    void theMetricsKeyOpensTheMetricsOnly() {
+        awaitReady();
+        ApiClient scraper = new ApiClient(httpPort, METRICS_KEY);
+        assertThat(scraper.get("/metrics").text()).contains("habridge_api_requests_refused_total");
+        assertThat(scraper.get("/api/v1/states").status()).isEqualTo(401);
+        assertThat(scraper.get("/status").status()).isEqualTo(401);
+        assertThat(scraper.get("/status").text()).doesNotContain(METRICS_KEY);
+        assertThat(api.get("/status").body().path("configuration").path("api.metrics-key").asText())
+                .isEqualTo("****");
     }
 
     @Test

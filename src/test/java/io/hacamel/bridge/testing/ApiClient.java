@@ -23,7 +23,7 @@ public final class ApiClient {
     public record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String key;
 
@@ -34,13 +34,21 @@ public final class ApiClient {
 
     /** A client that presents {@code key}; null or empty for none. */
     public ApiClient(int port, String key) {
-        this.base = "http://127.0.0.1:" + port;
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "http://127.0.0.1:" + port, key);
+    }
+
+    private ApiClient(HttpClient http, String base, String key) {
+        this.http = http;
+        this.base = base;
         this.key = key == null || key.isEmpty() ? null : key;
     }
 
-    /** The same bridge, without a key: what anybody on the network gets. */
+    /**
+     * The same bridge, without a key: what anybody on the network gets. Over this client's connections, whose first
+     * request upgraded to HTTP/2 (h2c): an upgrade request keeps only the last of repeated headers.
+     */
     public ApiClient withoutKey() {
-        return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), null);
+        return new ApiClient(http, base, null);
     }
 
     /** The key this client presents; null for none. */
