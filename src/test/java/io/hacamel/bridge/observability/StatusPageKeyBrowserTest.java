@@ -14,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import static io.hacamel.bridge.observability.HeadlessChromium.consoleErrors;
-import static io.hacamel.bridge.observability.HeadlessChromium.screenshot;
 import static io.hacamel.bridge.observability.HeadlessChromium.text;
 import static io.hacamel.bridge.observability.HeadlessChromium.visible;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +43,7 @@ class StatusPageKeyBrowserTest extends BridgeTestSupport {
     @Test
     @EnabledIf(value = "io.hacamel.bridge.observability.HeadlessChromium#installed",
             disabledReason = HeadlessChromium.NOT_INSTALLED)
-    void aPersonTypesTheKeyOnceForTheTab() throws Exception {
+    void aPersonTypesTheKeyOnceForTheTab() {
         awaitReady();
         WebDriver browser = HeadlessChromium.start(browserProfile);
         try {
@@ -59,7 +58,6 @@ class StatusPageKeyBrowserTest extends BridgeTestSupport {
                     && text(browser, "key-note").equals("The bridge did not accept that key."));
             assertThat(stored(browser)).as("a refused key is forgotten").isNull();
             assertThat(text(browser, "ha-state")).isEqualTo("…");
-            screenshot(browser, "status-page-key.png");
 
             enter(browser, API_KEY);
             await().atMost(WAIT).until(() -> text(browser, "ha-state").equals("READY"));
