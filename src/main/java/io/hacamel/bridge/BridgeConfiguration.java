@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hacamel.bridge.api.ApiErrors;
-import io.hacamel.bridge.api.ApiKeyCheck;
+import io.hacamel.bridge.api.ApiBeans;
 import io.hacamel.bridge.api.HealthReport;
 import io.hacamel.bridge.api.HttpLimits;
 import io.hacamel.bridge.api.LimitedVertx;
@@ -91,11 +91,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new StateCacheStatus(mode.trim());
     }
 
-    @BindToRegistry("apiKeyCheck")
-    public ApiKeyCheck apiKeyCheck(CamelContext context) {
-        return new ApiKeyCheck(new Settings(context.getPropertiesComponent()).get("bridge.api-key"));
-    }
-
     @BindToRegistry("metricsEndpoint")
     public MetricsEndpoint metricsEndpoint(CamelContext context) {
         return new MetricsEndpoint(metrics(context));
@@ -125,6 +120,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
         PrometheusMeterRegistry metrics = metrics(context);
+        // first: the gate goes in front of the HTTP server's router before any route or the hub is there
+        ApiBeans.bind(context, new Settings(context.getPropertiesComponent()),
+                context.hasService(DemoMode.class) != null, metrics);
         context.addRoutePolicyFactory(new RouteMeters(metrics));
         SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);

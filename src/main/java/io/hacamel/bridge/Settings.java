@@ -14,7 +14,7 @@ public final class Settings {
 
     /** Header values carry API keys; webhook URLs often carry a token in their path (Slack, Discord). */
     private static final Pattern SECRET =
-            Pattern.compile(".*(token|password|secret|api-key|apikey|headers)(?!-file).*|webhook\\.[^.]+\\.url");
+            Pattern.compile(".*(token|password|secret|api-key|apikey|metrics-key|headers)(?!-file).*|webhook\\.[^.]+\\.url");
     /** Addresses may carry a user name and password ({@code http://user:password@host}), shown only masked. */
     private static final Pattern ADDRESS = Pattern.compile(".*[.-]url");
 
@@ -55,6 +55,20 @@ public final class Settings {
             throw new IllegalArgumentException(key + " must be a positive duration such as 5s, was '" + value + "'");
         }
         return millis;
+    }
+
+    /** A whole number setting that must be positive. */
+    public int positiveInt(String key) {
+        String value = get(key);
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a positive whole number, was '" + value + "'");
     }
 
     /**

@@ -17,11 +17,14 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 
 /**
- * {@code GET /health}: Camel's readiness checks (the Home Assistant session among them) in one answer, 200 when all
- * are UP and 503 otherwise, with the session's details and the checks that are not UP, so an operator sees why at a
- * glance; {@code ?details=true} lists every check. The probes {@code /health/live} and {@code /health/ready}.
+ * {@code GET /health}, behind the key: Camel's readiness checks (the Home Assistant session among them) in one answer,
+ * 200 when all are UP and 503 otherwise, with the session's details and the checks that are not UP, so an operator
+ * sees why at a glance; {@code ?details=true} lists every check. The probes {@code /health/live} and
+ * {@code /health/ready} answer anyone, so they say UP or DOWN and nothing more.
  */
 public final class HealthReport {
+
+    private static final String UP = "UP";
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -35,35 +38,27 @@ public final class HealthReport {
         CamelContext context = exchange.getContext();
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context, "full");
         boolean everyCheck = Boolean.parseBoolean(exchange.getMessage().getHeader("details", String.class));
-        boolean up = results.stream().allMatch(result -> result.getState() == HealthCheck.State.UP);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", status(results));
         body.put("home_assistant", sessionDetails());
         body.put("checks", results.stream().filter(result -> everyCheck || result.getState() != HealthCheck.State.UP)
                 .map(result -> check(context, result)).toList());
         body.put("timestamp", Instant.now().toString());
-        send(exchange, up, body);
+        answer(exchange, body);
     }
 
-    public void readiness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeReadiness(exchange.getContext(), "full"), true);
+    /** {@code GET /health/ready}, for probes and without a key: UP or DOWN, and nothing else. */
+    public void ready(Exchange exchange) throws JsonProcessingException {
+        answer(exchange, Map.of("status", status(HealthCheckHelper.invokeReadiness(exchange.getContext(), "full"))));
     }
 
-    public void liveness(Exchange exchange) throws JsonProcessingException {
-        answer(exchange, HealthCheckHelper.invokeLiveness(exchange.getContext(), "full"), false);
+    /** {@code GET /health/live}, for probes and without a key: UP or DOWN, and nothing else. */
+    public void live(Exchange exchange) throws JsonProcessingException {
+        answer(exchange, Map.of("status", status(HealthCheckHelper.invokeLiveness(exchange.getContext(), "full"))));
     }
 
-    private void answer(Exchange exchange, Collection<HealthCheck.Result> results, boolean withSession)
-            throws JsonProcessingException {
-        boolean up = results.stream().allMatch(result -> result.getState() == HealthCheck.State.UP);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
-        if (withSession) {
-            body.put("home_assistant", sessionDetails());
-        }
-        body.put("checks", results.stream().map(result -> check(exchange.getContext(), result)).toList());
-        body.put("timestamp", Instant.now().toString());
-        send(exchange, up, body);
+    private static String status(Collection<HealthCheck.Result> results) {
+        return results.stream().allMatch(result -> result.getState() == HealthCheck.State.UP) ? UP : "DOWN";
     }
 
     /**
@@ -86,9 +81,9 @@ public final class HealthReport {
                 && !context.getRouteController().getRouteStatus(route.getId()).isStarted();
     }
 
-    private void send(Exchange exchange, boolean up, Map<String, Object> body) throws JsonProcessingException {
+    private void answer(Exchange exchange, Map<String, Object> body) throws JsonProcessingException {
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, UP.equals(body.get("status")) ? 200 : 503);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(HttpBody.of(mapper.writeValueAsBytes(body)));
     }

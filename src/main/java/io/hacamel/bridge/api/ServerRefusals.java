@@ -46,7 +46,7 @@ public final class ServerRefusals implements StartupListener {
                     request.next();
                 }
             });
-            router.route().last().handler(request -> answer(request, 404, "no such resource: "
+            router.route().last().handler(request -> answer(request, mapper, 404, "no such resource: "
                     + request.request().method() + " " + request.normalizedPath(), null));
         }
     }
@@ -55,10 +55,11 @@ public final class ServerRefusals implements StartupListener {
         oversized.increment();
         LOG.info("Refused {} {}: the body is larger than {} bytes (camel.server.max-body-size)",
                 request.request().method(), request.normalizedPath(), maxBodySize);
-        answer(request, 413, "the body is larger than " + maxBodySize + " bytes", "body");
+        answer(request, mapper, 413, "the body is larger than " + maxBodySize + " bytes", "body");
     }
 
-    private void answer(RoutingContext request, int status, String error, String field) {
+    /** The API's JSON error body, for answers given before any route saw the request. */
+    static void answer(RoutingContext request, ObjectMapper mapper, int status, String error, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("error", error);

@@ -29,8 +29,8 @@ import org.apache.camel.spi.PropertiesComponent;
 public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
-    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "commands.",
-            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.");
+    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "api.", "demo.",
+            "commands.", "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;

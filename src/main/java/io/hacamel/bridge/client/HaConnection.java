@@ -54,6 +54,7 @@ public final class HaConnection {
     private String lastToken; // the token of the latest connect attempt
     private boolean mirrorInSync; // a resync filled the mirror on the current socket, and events keep it current
     private boolean resyncing;
+    private volatile String rejectedToken; // the token Home Assistant last refused, until it accepts one
 
     public HaConnection(Vertx vertx, HaClientOptions options, ObjectMapper mapper) {
         this.vertx = vertx;
@@ -213,6 +214,12 @@ public final class HaConnection {
         return state;
     }
 
+    /** Whether Home Assistant refused this token (auth_invalid) and has accepted none since. */
+    public boolean rejected(String token) {
+        String rejected = rejectedToken;
+        return rejected != null && rejected.equals(token);
+    }
+
     public HaConnectionStats stats() {
         return stats;
     }
@@ -278,6 +285,7 @@ public final class HaConnection {
             stats.reconnects.increment();
         }
         everConnected = true;
+        rejectedToken = null;
         LOG.info("Connected to Home Assistant {} at {} in {} ms", stats.haVersion, url, stats.lastConnectMillis);
         setState(ConnectionState.AUTHENTICATED, "authenticated");
         outbox.send(authenticated, HaMessages.supportedFeatures(), options.requestTimeout(), null)
@@ -317,6 +325,7 @@ public final class HaConnection {
             LOG.error("{}. Not reconnecting until the access token changes: put a valid long-lived access token in "
                     + "HA_TOKEN_FILE (read again every {} ms) or set HA_TOKEN and restart the bridge.",
                     error.getMessage(), backoff.max().toMillis());
+            rejectedToken = lastToken;
             setState(ConnectionState.AUTH_FAILED, error.getMessage());
             awaitNewToken(lastToken);
             return;

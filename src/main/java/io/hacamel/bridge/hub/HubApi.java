@@ -58,7 +58,7 @@ public final class HubApi {
         respond(exchange, data);
     }
 
-    /** For the status page (which asks for no key): counts only, never a client's address. */
+    /** For the status page: counts only, never a client's address. */
     Map<String, Object> overview() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clients", hub.authenticatedClients());

@@ -128,8 +128,8 @@ final class HubClient {
     }
 
     /**
-     * Checks a presented key: the client is let in, closed with 4401, or with 1013 when hub.max-clients are in. The
-     * key is never logged.
+     * Checks a presented key: the client is let in, closed with 4401, or with 1013 when hub.max-clients are in; a wrong
+     * key counts against its address, as on the API. The key is never logged.
      */
     void authenticate(String key) {
         if (hub.keys().accepts(key)) {
@@ -141,6 +141,9 @@ final class HubClient {
                 disconnect(1013, "too many clients, try again later", null, Disconnect.TOO_MANY_CLIENTS);
             }
         } else {
+            if (key != null) {
+                hub.keyFailures().failed(socket.remoteAddress().host());
+            }
             unauthorized(key == null ? "no API key presented" : "the API key is not valid");
         }
     }

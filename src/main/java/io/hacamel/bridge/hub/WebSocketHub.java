@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.api.KeyFailures;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.ConnectionListener;
@@ -49,6 +50,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final HubStats stats;
     private final SessionStatus session;
     private final ClientRequests requests;
+    private final KeyFailures keyFailures;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
     private final ClientPlaces places;
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
@@ -57,12 +59,13 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private Route route;
     private long heartbeatTimer = -1;
 
-    WebSocketHub(CamelContext camelContext, Vertx vertx, HubSettings settings, HubKeys keys, ObjectMapper mapper,
-            AreaIndex areas, HubStats stats, SessionStatus session) {
+    WebSocketHub(CamelContext camelContext, Vertx vertx, HubSettings settings, HubKeys keys, KeyFailures keyFailures,
+            ObjectMapper mapper, AreaIndex areas, HubStats stats, SessionStatus session) {
         this.camelContext = camelContext;
         this.vertx = vertx;
         this.settings = settings;
         this.keys = keys;
+        this.keyFailures = keyFailures;
         this.messages = new HubMessages(mapper);
         this.areas = areas;
         this.stats = stats;
@@ -81,7 +84,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         route = router.route(HttpMethod.GET, PATH).handler(this::accept);
         heartbeatTimer = vertx.setPeriodic(settings.heartbeatIntervalMillis(), t -> heartbeat());
         LOG.info("Client WebSocket hub at ws://<host>:{}{} ({})", settings.port(), PATH, keys.required()
-                ? "clients must present an API key" : "no key asked for: set bridge.api-key or hub.client-api-keys");
+                ? "clients must present a key" : "no key asked for");
     }
 
     @Override
@@ -156,13 +159,6 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         HttpServerRequest request = routing.request();
         if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
             refuse(routing, 400, "/ws is a WebSocket endpoint: connect with a WebSocket client");
-            return;
-        }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (!settings.allowsOrigin(origin)) {
-            LOG.warn("Hub refused a connection from {}: origin {} is not in hub.allowed-origins",
-                    request.remoteAddress(), origin);
-            refuse(routing, 403, "origin not allowed");
             return;
         }
         String key = presentedKey(request);
@@ -285,6 +281,10 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     HubKeys keys() {
         return keys;
+    }
+
+    KeyFailures keyFailures() {
+        return keyFailures;
     }
 
     HubMessages messages() {

@@ -226,7 +226,7 @@ public final class DeadLetters {
 
     /**
      * For the status page: how many wait, the oldest (when, for which target and entity; not its payload or error,
-     * as the page asks for no key), and how replays went.
+     * which the dead-letter API lists), and how replays went.
      */
     Map<String, Object> overview() {
         Map<String, Object> overview = new LinkedHashMap<>();

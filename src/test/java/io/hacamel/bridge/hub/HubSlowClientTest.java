@@ -108,7 +108,7 @@ class HubSlowClientTest extends BridgeTestSupport {
 
             one.close();
             await().atMost(Duration.ofSeconds(10)).until(() -> hubStats().path("connected_clients").asInt() == 2);
-            try (HubTestClient five = HubTestClient.connect(httpPort, "")) {
+            try (HubTestClient five = HubTestClient.connectWithKey(httpPort)) {
                 five.nextMessage("connection");
             }
         }

@@ -9,12 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import io.hacamel.bridge.testing.BridgeTestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
  * receive buffer kept small, so the hub's writes back up soon), one that never answers the hub's pings, one from
- * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8.
+ * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8. It presents the test's API
+ * key in the handshake.
  */
 final class RawHubClient implements AutoCloseable {
 
@@ -48,6 +51,7 @@ final class RawHubClient implements AutoCloseable {
             client.in = new DataInputStream(client.socket.getInputStream());
             client.out = client.socket.getOutputStream();
             client.out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readHeaders()).startsWith("HTTP/1.1 101");

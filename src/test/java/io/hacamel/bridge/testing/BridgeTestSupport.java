@@ -22,6 +22,11 @@ import static org.awaitility.Awaitility.await;
 public abstract class BridgeTestSupport extends CamelMainTestSupport {
 
     public static final String TOKEN = "test-token-5f1c2a9e";
+    /**
+     * The API key of every whole-bridge test that sets no {@code bridge.api-key} of its own; {@link #api} presents
+     * the test's key. A test that sets {@code bridge.api-key} to empty gets the generated key file (or the open demo).
+     */
+    public static final String API_KEY = "test-api-key-4c81e7";
 
     // no initializers: CamelTestSupport's constructor asks for the properties before subclass fields are set
     protected HaSimulator simulator;
@@ -56,7 +61,6 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         simulator = HaSimulator.start(simulatorOptions(new SimulatorOptions().token(TOKEN).home(home())));
         httpPort = FreePorts.next();
         managementPort = FreePorts.next();
-        api = new ApiClient(httpPort);
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
         properties.put("ha.token", TOKEN);
@@ -67,6 +71,8 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         // no embedded broker on 1883: tests that publish to MQTT turn it on with a broker of their own
         properties.put("mqtt.enabled", "false");
         bridgeProperties(properties);
+        properties.putIfAbsent("bridge.api-key", API_KEY);
+        api = new ApiClient(httpPort, properties.getProperty("bridge.api-key"));
         return properties;
     }
 
