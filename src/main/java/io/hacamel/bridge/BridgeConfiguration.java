@@ -1,6 +1,8 @@
 package io.hacamel.bridge;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -63,6 +65,17 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry("ha-states")
     public Cache<String, Object> stateCache(@PropertyInject("cache.max-entities") long maxEntities) {
         return Caffeine.newBuilder().maximumSize(maxEntities).recordStats().build();
+    }
+
+    /**
+     * Entities Home Assistant said it does not have, for {@code cache.not-found-ttl}: reads of them answer 404 without
+     * asking again. Bounded, so that reads of ever new made-up ids cannot grow it.
+     */
+    @BindToRegistry(StateQueries.NOT_FOUND_CACHE)
+    public Cache<String, Object> notFoundCache(CamelContext context) {
+        long ttl = new Settings(context.getPropertiesComponent()).millis("cache.not-found-ttl");
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(ttl)).maximumSize(10_000).recordStats()
+                .build();
     }
 
     /** Ready-made state lists: {@code all}, and {@code domain:<domain>}. */
