@@ -3,9 +3,13 @@ package io.hacamel.bridge.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,11 +19,22 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An answer: its status and its JSON body. */
-    public record Answer(int status, JsonNode body, String text) {
+    /** An answer: its status, its JSON body (null when it is not JSON) and its headers. */
+    public record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Threads for requests that run side by side (daemons: a test that fails leaves none behind). */
+    private final Executor concurrentRequests = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "api-client");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final String base;
 
     public ApiClient(int port) {
@@ -40,6 +55,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The same POST, without waiting for its answer. */
+    public CompletableFuture<Answer> postAsync(String path, String json) {
+        return CompletableFuture.supplyAsync(() -> post(path, json), concurrentRequests);
+    }
+
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
@@ -50,7 +70,7 @@ public final class ApiClient {
             } catch (IOException e) {
                 // not JSON: the test looks at the text
             }
-            return new Answer(response.statusCode(), body, response.body());
+            return new Answer(response.statusCode(), body, response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {
