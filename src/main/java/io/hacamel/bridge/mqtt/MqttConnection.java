@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -72,6 +73,24 @@ public final class MqttConnection extends ServiceSupport {
      */
     public IMqttToken publishAhead(String topic, byte[] payload) throws MqttException {
         return ((AheadClient) client).publishAhead(topic, new MqttMessage(payload, settings.qos(), true, null));
+    }
+
+    /**
+     * Publishes a message without waiting for the broker: for Paho's callback thread, which must never wait for the
+     * broker (while it waits, no other message is delivered). A failure on the way is logged.
+     */
+    public void publishWithoutWaiting(String topic, MqttMessage message) throws MqttException {
+        IMqttToken token = ((AheadClient) client).publishAhead(topic, message);
+        token.setActionCallback(new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken done) {
+            }
+
+            @Override
+            public void onFailure(IMqttToken failed, Throwable error) {
+                LOG.warn("Could not publish to {}: {}", topic, error.toString());
+            }
+        });
     }
 
     /** Waits up to mqtt.publish-timeout for the broker to acknowledge a message published ahead. */
