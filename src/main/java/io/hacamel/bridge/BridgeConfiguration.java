@@ -53,6 +53,8 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    private static final List<String> ROUTE_DURATIONS = List.of("ha.rest.connect-timeout", "ha.rest.response-timeout",
+            "webhooks.connect-timeout", "webhooks.response-timeout", "commands.timeout");
 
     /** The bridge's one Vert.x: the Home Assistant session and the HTTP server share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
@@ -121,6 +123,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
+        resolveRouteDurations(context.getPropertiesComponent());
         // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
         CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
         if (camelCli != null) {
@@ -148,6 +151,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
         HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
         CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json);
+    }
+
+    /**
+     * The durations the routes hand to endpoint options that take plain milliseconds (camel-http's connectTimeout and
+     * responseTimeout, the homeassistant endpoint's timeout): written as 10s in application.properties, the routes
+     * see 10000. Every other duration is read by the bridge ({@link Settings#millis}) or by Camel itself (the webhook
+     * retries' redelivery policy).
+     */
+    static void resolveRouteDurations(PropertiesComponent properties) {
+        Settings settings = new Settings(properties);
+        for (String key : ROUTE_DURATIONS) {
+            properties.addOverrideProperty(key, String.valueOf(settings.millis(key)));
+        }
     }
 
     /**
@@ -183,10 +199,6 @@ public class BridgeConfiguration implements CamelConfiguration {
             ha.setTokenFile(settings.get("ha.token-file"));
         }
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
-        for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
-            // the REST routes use them as camel-http options, which take plain milliseconds
-            properties.addOverrideProperty(routeDuration, String.valueOf(settings.millis(routeDuration)));
-        }
         ha.setUrl(url);
         ha.setCaFile(settings.get("ha.ca-file"));
         ha.setInsecure(Boolean.parseBoolean(settings.get("ha.insecure")));

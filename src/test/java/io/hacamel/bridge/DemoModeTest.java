@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Without a Home Assistant URL the bridge runs against its built-in simulator, and the demo home changes. */
+/**
+ * Without a Home Assistant URL the bridge runs against its built-in simulator, and the demo home changes, every
+ * demo.change-interval as shipped.
+ */
 class DemoModeTest extends BridgeTestSupport {
 
     @Override
     protected void bridgeProperties(Properties properties) {
         properties.put("ha.url", "");
         properties.put("ha.token", "");
-        properties.put("demo.change-interval", "100");
     }
 
     @Test

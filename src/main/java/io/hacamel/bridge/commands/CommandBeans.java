@@ -19,9 +19,6 @@ import org.apache.camel.spi.Registry;
  */
 public final class CommandBeans {
 
-    /** Durations the routes use as endpoint options, which take plain milliseconds. */
-    private static final String[] ROUTE_DURATIONS = {"commands.timeout"};
-
     private CommandBeans() {
     }
 
@@ -43,9 +40,6 @@ public final class CommandBeans {
     public static void bind(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json)
             throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        for (String key : ROUTE_DURATIONS) {
-            properties.addOverrideProperty(key, String.valueOf(settings.millis(key)));
-        }
         if (properties.resolveProperty("camel.resilience4j.timeout-enabled").map(Boolean::parseBoolean).orElse(false)) {
             throw new IllegalArgumentException("camel.resilience4j.timeout-enabled must stay false: a timed-out call "
                     + "keeps running and would be sent again over the REST API. Service calls time out after "

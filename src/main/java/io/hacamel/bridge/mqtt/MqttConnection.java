@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.hacamel.bridge.client.Backoff;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -102,6 +103,11 @@ public final class MqttConnection extends ServiceSupport {
         return brokerUrl;
     }
 
+    /** The reconnect backoff (mqtt.reconnect.*). */
+    public Backoff reconnect() {
+        return settings.reconnect();
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
@@ -183,7 +189,7 @@ public final class MqttConnection extends ServiceSupport {
             if (brokerUrl.startsWith("tcp://") && options.getSocketFactory() == null) {
                 options.setSocketFactory(new NoDelaySockets());
             }
-            client.connect(options);
+            ((AheadClient) client).connect(options, settings.connectTimeout().toMillis());
         } catch (Exception e) {
             connectFailed(e);
             return;
@@ -211,7 +217,7 @@ public final class MqttConnection extends ServiceSupport {
                     reason, delay);
             lastFailure = reason;
         } else {
-            LOG.debug("MQTT connect attempt {} failed: {}", attempt, reason);
+            LOG.debug("MQTT connect attempt {} failed: {}; retrying in {} ms", attempt, reason, delay);
         }
         scheduleConnect(delay);
     }
@@ -283,6 +289,23 @@ public final class MqttConnection extends ServiceSupport {
 
         IMqttToken publishAhead(String topic, MqttMessage message) throws MqttException {
             return aClient.publish(topic, message);
+        }
+
+        /**
+         * Connects within mqtt.connect-timeout, the broker's answer included (the blocking client's own connect waits
+         * for it as long as for a publish). A connect that timed out is abandoned, so that the next attempt starts
+         * afresh instead of finding this one still in progress.
+         */
+        void connect(MqttConnectionOptions options, long timeoutMillis) throws MqttException {
+            IMqttToken token = aClient.connect(options, null, null);
+            try {
+                token.waitForCompletion(timeoutMillis);
+            } catch (MqttException e) {
+                if (!token.isComplete()) {
+                    aClient.disconnectForcibly(0, 0, false);
+                }
+                throw e;
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
  * receive buffer kept small, so the hub's writes back up soon) and one that never answers the hub's pings.
  */
-final class RawHubClient implements AutoCloseable {
+public final class RawHubClient implements AutoCloseable {
 
     /** A frame from the hub: its opcode (1 text, 8 close, 9 ping) and payload. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
     }
@@ -33,14 +34,19 @@ final class RawHubClient implements AutoCloseable {
     private OutputStream out;
 
     static RawHubClient connect(int port, int receiveBufferBytes) {
+        return connect(port, "/ws", receiveBufferBytes, Duration.ofSeconds(20));
+    }
+
+    /** Connects to {@code path} (with a query, e.g. a key), waiting up to {@code readTimeout} for each read. */
+    public static RawHubClient connect(int port, String path, int receiveBufferBytes, Duration readTimeout) {
         RawHubClient client = new RawHubClient();
         try {
             client.socket.setReceiveBufferSize(receiveBufferBytes);
-            client.socket.setSoTimeout(20_000);
+            client.socket.setSoTimeout((int) readTimeout.toMillis());
             client.socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             client.in = new DataInputStream(client.socket.getInputStream());
             client.out = client.socket.getOutputStream();
-            client.out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+            client.out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readHeaders()).startsWith("HTTP/1.1 101");
@@ -51,7 +57,7 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Sends a masked text frame (clients must mask). */
-    void sendText(String text) {
+    public void sendText(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         assertThat(payload.length).isLessThan(126);
         byte[] mask = {0x11, 0x22, 0x33, 0x44};
@@ -70,7 +76,7 @@ final class RawHubClient implements AutoCloseable {
         }
     }
 
-    Frame nextFrame() {
+    public Frame nextFrame() {
         try {
             int first = in.readUnsignedByte();
             int length = in.readUnsignedByte() & 0x7f;
@@ -84,7 +90,7 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Reads (and never answers pings) until the hub's close frame; returns its code. */
-    int awaitCloseCode() {
+    public int awaitCloseCode() {
         while (true) {
             Frame frame = nextFrame();
             if (frame.opcode() == 8) {
