@@ -10,24 +10,27 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.api.SessionStatus;
-import io.hacamel.bridge.client.ConnectionListener;
 import io.hacamel.bridge.client.ConnectionState;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
+import io.hacamel.bridge.hub.ListeningHubClient;
 import io.hacamel.bridge.hub.RawHubClient;
 import io.hacamel.bridge.mqtt.MqttConnection;
 import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.simulator.SimulatorRecorder.Inbound;
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HaEventRecorder;
 import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.SilentMqttBroker;
 import io.hacamel.bridge.testing.WebhookSink;
@@ -68,6 +71,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
             "demo.change-interval"); // demo mode only: DemoModeTest
     private static final Pattern DURATION_KEY = Pattern.compile(".*(timeout|delay|interval|duration|ttl|keep-alive).*");
     private static final String HUB_KEY = "hub-key-3c9e51";
+    private static final String TOGGLE = "{\"target\":{\"entity_id\":\"input_boolean.camel_test\"}}";
     /** Nothing else in the test changes it (a service call on input_boolean.camel_test changes the switch). */
     private static final String LAMP = "light.camel_lamp";
     private static LogCapture logs;
@@ -129,11 +133,11 @@ class ShippedSettingsTest extends BridgeTestSupport {
         assertThat(shippedDurationKeys()).as("duration settings in application.properties").isEqualTo(EXERCISED);
         assertThat(overrides.stringPropertyNames()).as("what this test changes").noneMatch(EXERCISED::contains);
         awaitReady();
-        ConnectionLog session = ConnectionLog.of(context.getRegistry().lookupByNameAndType("session",
-                SessionStatus.class));
+        HaEventRecorder session = new HaEventRecorder();
+        context.getRegistry().lookupByNameAndType("session", SessionStatus.class).connection().addListener(session);
         Instant connected = Instant.parse(api.get("/status").body().path("home_assistant").path("connected_since")
                 .asText());
-        PatientHubClient patient = PatientHubClient.connect(httpPort, HUB_KEY);
+        ListeningHubClient patient = ListeningHubClient.connect(httpPort, HUB_KEY);
 
         List<CompletableFuture<Void>> sideBySide = List.of(
                 CompletableFuture.runAsync(this::webhooksRetryAfterTheirTimeout),
@@ -146,7 +150,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
 
         heartbeatHandshakeAndReconnects(session, connected);
         theBreakerWaitsItsTimeOpen();
-        patient.assertPingsHeartbeatsAndReadTimeout();
+        hubPingsHeartbeatsAndReadTimeout(patient);
         mqttConnectsWithItsTimeoutsAndBacksOff();
         theCapsAndConnectTimeoutsAreWhereTheyAreUsed();
     }
@@ -168,6 +172,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> webhookTarget().path("delivered").asLong() == 1);
         assertThat(webhookTarget().path("retries").asLong()).isEqualTo(2);
         assertThat(webhookTarget().path("dead_lettered").asLong()).isZero();
+        sink.assertExhausted(); // the HTTP client re-sent nothing by itself
     }
 
     /** cache.not-found-ttl 5s, then ha.rest.response-timeout 10s. */
@@ -191,9 +196,9 @@ class ShippedSettingsTest extends BridgeTestSupport {
     private void callsAndCommandsTimeOutAndTheBreakerOpens() {
         simulator.faults().withholdNextResults(5, "call_service");
         Instant called = Instant.now();
-        List<Answer> calls = java.util.stream.IntStream.range(0, 5).mapToObj(i -> api.postAsync(
-                "/api/v1/services/input_boolean/toggle", "{\"target\":{\"entity_id\":\"input_boolean.camel_test\"}}"))
-                .toList().stream().map(CompletableFuture::join).toList();
+        List<CompletableFuture<Answer>> waiting = IntStream.range(0, 5)
+                .mapToObj(i -> api.postAsync("/api/v1/services/input_boolean/toggle", TOGGLE)).toList();
+        List<Answer> calls = waiting.stream().map(CompletableFuture::join).toList();
         assertThat(calls).allSatisfy(call -> assertThat(call.body().path("outcome").asText()).isEqualTo("unknown"));
         assertThat(Duration.between(called, Instant.now())).isGreaterThan(Duration.ofMillis(4_900));
         assertThat(breaker().path("state").asText()).isEqualTo("OPEN");
@@ -213,8 +218,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         assertThat(Duration.between(connected, Instant.now())).isGreaterThan(Duration.ofMillis(9_900));
 
         simulator.home().addEntity("sensor.padded", "0", null);
-        var padded = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("padding",
-                "p".repeat(32 * 1024));
+        ObjectNode padded = new ObjectMapper().createObjectNode().put("padding", "p".repeat(32 * 1024));
         try (RawHubClient stalled = RawHubClient.connect(httpPort, "/ws?api_key=" + HUB_KEY, 4096,
                 Duration.ofSeconds(30))) {
             stalled.sendText("{\"type\":\"subscribe\",\"data\":{\"entity_ids\":[\"sensor.padded\"]}}");
@@ -231,22 +235,24 @@ class ShippedSettingsTest extends BridgeTestSupport {
     }
 
     /** ha.ping-interval 30s, ha.pong-timeout 10s, ha.handshake-timeout 10s, ha.reconnect.initial-delay 1s. */
-    private void heartbeatHandshakeAndReconnects(ConnectionLog session, Instant connected) {
+    private void heartbeatHandshakeAndReconnects(HaEventRecorder session, Instant connected) {
         simulator.faults().goSilent(true); // the next ping gets no pong, the next handshake no answer
         Instant ping = nextPing();
         assertThat(Duration.between(connected, ping)).isGreaterThan(Duration.ofMillis(29_900));
-        ConnectionLog.Change lost = session.next(ConnectionState.DISCONNECTED, Duration.ofSeconds(30));
+        HaEventRecorder.StateChange lost = session.skipUntilState(ConnectionState.DISCONNECTED, Duration.ofSeconds(30));
         assertThat(lost.reason()).contains("no pong within 10000 ms");
         assertThat(Duration.between(ping, lost.at())).isGreaterThan(Duration.ofMillis(9_900));
-        assertThat(lost.plannedMillis()).as("1s less up to 10% jitter").isBetween(900L, 1_000L);
+        assertThat(plannedMillis(lost)).as("1s less up to 10% jitter").isBetween(900L, 1_000L);
 
-        ConnectionLog.Change connecting = session.next(ConnectionState.CONNECTING, Duration.ofSeconds(5));
-        ConnectionLog.Change unanswered = session.next(ConnectionState.DISCONNECTED, Duration.ofSeconds(30));
+        HaEventRecorder.StateChange connecting = session.skipUntilState(ConnectionState.CONNECTING,
+                Duration.ofSeconds(5));
+        HaEventRecorder.StateChange unanswered = session.skipUntilState(ConnectionState.DISCONNECTED,
+                Duration.ofSeconds(30));
         assertThat(unanswered.reason()).contains("no auth_ok from Home Assistant within 10000 ms");
         assertThat(Duration.between(connecting.at(), unanswered.at())).isGreaterThan(Duration.ofMillis(9_900));
-        assertThat(unanswered.plannedMillis()).as("2s (multiplier 2.0) less jitter").isBetween(1_800L, 2_000L);
+        assertThat(plannedMillis(unanswered)).as("2s (multiplier 2.0) less jitter").isBetween(1_800L, 2_000L);
         simulator.faults().goSilent(false);
-        session.next(ConnectionState.READY, Duration.ofSeconds(30));
+        session.skipUntilState(ConnectionState.READY, Duration.ofSeconds(30));
     }
 
     /** camel.resilience4j.wait-duration-in-open-state 60 (seconds): calls go over REST until the breaker probes. */
@@ -254,8 +260,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         Instant opened = Instant.parse(breaker().path("last_transition_at").asText());
         String[] via = {""};
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Answer call = api.post("/api/v1/services/input_boolean/toggle",
-                    "{\"target\":{\"entity_id\":\"input_boolean.camel_test\"}}");
+            Answer call = api.post("/api/v1/services/input_boolean/toggle", TOGGLE);
             via[0] = call.body().path("via").asText();
             if (via[0].equals("rest")) {
                 assertThat(call.body().path("fallback_reason").asText()).contains("circuit breaker is open");
@@ -264,6 +269,19 @@ class ShippedSettingsTest extends BridgeTestSupport {
         });
         assertThat(Duration.between(opened, Instant.now())).isGreaterThan(Duration.ofMillis(59_900));
         assertThat(breaker().path("state").asText()).isEqualTo("CLOSED");
+    }
+
+    /** hub.read-timeout 60s (pinged every half of it), hub.heartbeat-interval 30s. */
+    private static void hubPingsHeartbeatsAndReadTimeout(ListeningHubClient client) {
+        ListeningHubClient.Frame close = client.closed(Duration.ofSeconds(80));
+        assertThat(close.closeCode()).isEqualTo(4408);
+        assertThat(Duration.between(client.connected(), close.at())).isGreaterThan(Duration.ofMillis(59_900));
+        Instant ping = client.frames().stream().filter(frame -> frame.opcode() == 9).findFirst().orElseThrow().at();
+        assertThat(Duration.between(client.connected(), ping)).isGreaterThan(Duration.ofMillis(29_900));
+        List<Instant> heartbeats = client.frames().stream().filter(frame -> frame.opcode() == 1
+                && frame.text().contains("\"heartbeat\"")).map(ListeningHubClient.Frame::at).toList();
+        assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Duration.between(heartbeats.get(0), heartbeats.get(1))).isGreaterThan(Duration.ofMillis(29_900));
     }
 
     /** mqtt.keep-alive 30s, mqtt.connect-timeout 10s, mqtt.reconnect.initial-delay 1s, doubling. */
@@ -352,96 +370,15 @@ class ShippedSettingsTest extends BridgeTestSupport {
             shipped.load(reader);
         }
         return shipped.stringPropertyNames().stream()
-                .filter(key -> DURATION_KEY.matcher(key).matches() || shipped.getProperty(key).matches("(\\d+(ms|s|m|h))+"))
+                .filter(key -> DURATION_KEY.matcher(key).matches()
+                        || shipped.getProperty(key).matches("(\\d+(ms|s|m|h))+"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** A hub client that presents its key, then only listens: it never answers a ping. */
-    private static final class PatientHubClient {
-
-        private record Frame(int opcode, String text, int closeCode, Instant at) {
-        }
-
-        private final Instant connected = Instant.now();
-        private final List<Frame> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final CompletableFuture<Frame> closed = new CompletableFuture<>();
-
-        static PatientHubClient connect(int port, String key) {
-            PatientHubClient client = new PatientHubClient();
-            RawHubClient socket = RawHubClient.connect(port, "/ws?api_key=" + key, 65536, Duration.ofSeconds(50));
-            CompletableFuture.runAsync(() -> {
-                try (socket) {
-                    while (true) {
-                        RawHubClient.Frame frame = socket.nextFrame();
-                        Frame seen = new Frame(frame.opcode(), frame.text(),
-                                frame.opcode() == 8 ? frame.closeCode() : 0, Instant.now());
-                        client.frames.add(seen);
-                        if (frame.opcode() == 8) {
-                            client.closed.complete(seen);
-                            return;
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    client.closed.completeExceptionally(e);
-                }
-            });
-            return client;
-        }
-
-        /** hub.read-timeout 60s (pinged every half of it), hub.heartbeat-interval 30s. */
-        void assertPingsHeartbeatsAndReadTimeout() throws Exception {
-            Frame close = closed.get(80, TimeUnit.SECONDS);
-            assertThat(close.closeCode()).isEqualTo(4408);
-            assertThat(Duration.between(connected, close.at())).isGreaterThan(Duration.ofMillis(59_900));
-            Frame ping = frames.stream().filter(frame -> frame.opcode() == 9).findFirst().orElseThrow();
-            assertThat(Duration.between(connected, ping.at())).isGreaterThan(Duration.ofMillis(29_900));
-            List<Instant> heartbeats = frames.stream().filter(frame -> frame.opcode() == 1
-                    && frame.text().contains("\"heartbeat\"")).map(Frame::at).toList();
-            assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(Duration.between(heartbeats.get(0), heartbeats.get(1))).isGreaterThan(Duration.ofMillis(29_900));
-        }
-    }
-
-    /** The session's state changes, with when they happened and the reconnect delay they planned. */
-    private static final class ConnectionLog implements ConnectionListener {
-
-        record Change(ConnectionState state, String reason, Instant at) {
-            long plannedMillis() {
-                var matcher = Pattern.compile("in (\\d+) ms \\(attempt \\d+\\)").matcher(reason);
-                assertThat(matcher.find()).as("a planned reconnect in: " + reason).isTrue();
-                return Long.parseLong(matcher.group(1));
-            }
-        }
-
-        private final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
-
-        static ConnectionLog of(SessionStatus session) {
-            ConnectionLog log = new ConnectionLog();
-            session.connection().addListener(log);
-            return log;
-        }
-
-        @Override
-        public void onStateChanged(ConnectionState previous, ConnectionState current, String reason) {
-            changes.add(new Change(current, reason, Instant.now()));
-        }
-
-        /** The next change to {@code state}, skipping others. */
-        Change next(ConnectionState state, Duration wait) {
-            Instant deadline = Instant.now().plus(wait);
-            try {
-                while (true) {
-                    Change change = changes.poll(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-                            TimeUnit.MILLISECONDS);
-                    assertThat(change).as("the session went " + state + " within " + wait).isNotNull();
-                    if (change.state() == state) {
-                        return change;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    /** The reconnect delay a state change of the session planned: "…; reconnecting in 947 ms (attempt 1)". */
+    private static long plannedMillis(HaEventRecorder.StateChange change) {
+        Matcher matcher = Pattern.compile("in (\\d+) ms \\(attempt \\d+\\)").matcher(change.reason());
+        assertThat(matcher.find()).as("a planned reconnect in: " + change.reason()).isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 }
