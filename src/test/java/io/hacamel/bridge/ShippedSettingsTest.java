@@ -52,9 +52,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The bridge with the shipped application.properties, changed only in where things are (the simulator, ports, a
  * webhook target, the MQTT broker) and in a hub key: every duration setting is in effect, at its shipped value, where
- * it is used. What a minute allows is watched happening (each wait is asserted as a lower bound: an upper bound would
- * fail on a busy machine); a cap that only minutes of failures would reach is read from the object that applies it.
- * One bridge, one timeline of about 70 s: the short waits run side by side, the 30 s and 60 s ones around them.
+ * it is used. What a minute allows is watched happening, each wait as a lower bound (an upper bound would fail on a
+ * busy machine; where its two ends are seen on different sides, a little below the setting); a cap that only minutes
+ * of failures would reach is read from the object that applies it. One bridge, one timeline of about 70 s: the short
+ * waits run side by side, the 30 s and 60 s ones around them.
  */
 class ShippedSettingsTest extends BridgeTestSupport {
 
@@ -167,8 +168,8 @@ class ShippedSettingsTest extends BridgeTestSupport {
 
         assertThat(List.of(first, second, third)).extracting(request -> request.header("X-Bridge-Attempt"))
                 .containsExactly("1", "2", "3");
-        assertThat(Duration.between(first.received(), second.received())).isGreaterThan(Duration.ofMillis(10_900));
-        assertThat(Duration.between(second.received(), third.received())).isGreaterThan(Duration.ofMillis(1_900));
+        assertThat(Duration.between(first.received(), second.received())).isGreaterThan(Duration.ofMillis(10_500));
+        assertThat(Duration.between(second.received(), third.received())).isGreaterThan(Duration.ofMillis(1_500));
         await().atMost(Duration.ofSeconds(10)).until(() -> webhookTarget().path("delivered").asLong() == 1);
         assertThat(webhookTarget().path("retries").asLong()).isEqualTo(2);
         assertThat(webhookTarget().path("dead_lettered").asLong()).isZero();
@@ -182,7 +183,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         Instant notFound = Instant.now();
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/states/light.nowhere").status() == 404
                 && simulator.stats().restRequests() == restBefore + 2);
-        assertThat(Duration.between(notFound, Instant.now())).isGreaterThan(Duration.ofMillis(4_900));
+        assertThat(Duration.between(notFound, Instant.now())).isGreaterThan(Duration.ofMillis(4_500));
 
         simulator.faults().restHang(true);
         Instant asked = Instant.now();
@@ -241,7 +242,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         assertThat(Duration.between(connected, ping)).isGreaterThan(Duration.ofMillis(29_900));
         HaEventRecorder.StateChange lost = session.skipUntilState(ConnectionState.DISCONNECTED, Duration.ofSeconds(30));
         assertThat(lost.reason()).contains("no pong within 10000 ms");
-        assertThat(Duration.between(ping, lost.at())).isGreaterThan(Duration.ofMillis(9_900));
+        assertThat(Duration.between(ping, lost.at())).isGreaterThan(Duration.ofMillis(9_500));
         assertThat(plannedMillis(lost)).as("1s less up to 10% jitter").isBetween(900L, 1_000L);
 
         HaEventRecorder.StateChange connecting = session.skipUntilState(ConnectionState.CONNECTING,
@@ -249,7 +250,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         HaEventRecorder.StateChange unanswered = session.skipUntilState(ConnectionState.DISCONNECTED,
                 Duration.ofSeconds(30));
         assertThat(unanswered.reason()).contains("no auth_ok from Home Assistant within 10000 ms");
-        assertThat(Duration.between(connecting.at(), unanswered.at())).isGreaterThan(Duration.ofMillis(9_900));
+        assertThat(Duration.between(connecting.at(), unanswered.at())).isGreaterThan(Duration.ofMillis(9_500));
         assertThat(plannedMillis(unanswered)).as("2s (multiplier 2.0) less jitter").isBetween(1_800L, 2_000L);
         simulator.faults().goSilent(false);
         session.skipUntilState(ConnectionState.READY, Duration.ofSeconds(30));
@@ -281,19 +282,20 @@ class ShippedSettingsTest extends BridgeTestSupport {
         List<Instant> heartbeats = client.frames().stream().filter(frame -> frame.opcode() == 1
                 && frame.text().contains("\"heartbeat\"")).map(ListeningHubClient.Frame::at).toList();
         assertThat(heartbeats).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Duration.between(heartbeats.get(0), heartbeats.get(1))).isGreaterThan(Duration.ofMillis(29_900));
+        assertThat(Duration.between(heartbeats.get(0), heartbeats.get(1))).isGreaterThan(Duration.ofSeconds(29));
     }
 
     /** mqtt.keep-alive 30s, mqtt.connect-timeout 10s, mqtt.reconnect.initial-delay 1s, doubling. */
     private void mqttConnectsWithItsTimeoutsAndBacksOff() {
         SilentMqttBroker.Unanswered first = mqttBroker.first(Duration.ofSeconds(5));
         assertThat(first.keepAliveSeconds()).isEqualTo(30);
-        assertThat(Duration.between(first.accepted(), first.closed())).isGreaterThan(Duration.ofMillis(9_900));
+        // the broker sees the connection a moment after the client starts waiting for it
+        assertThat(Duration.between(first.accepted(), first.closed())).isGreaterThan(Duration.ofSeconds(9));
         assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
                 .containsPattern("Cannot connect to the MQTT broker .*Retrying in (9\\d\\d|1000) ms"));
         List<Instant> attempts = mqttBroker.connections();
         assertThat(attempts).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(Duration.between(first.closed(), attempts.get(1))).isGreaterThan(Duration.ofMillis(900));
+        assertThat(Duration.between(first.closed(), attempts.get(1))).isGreaterThan(Duration.ofMillis(700));
         assertThat(Duration.between(attempts.get(1), attempts.get(2))).isGreaterThan(Duration.ofMillis(1_800));
         assertThat(Duration.between(attempts.get(2), attempts.get(3))).isGreaterThan(Duration.ofMillis(3_600));
         assertThat(context.getRegistry().lookupByNameAndType("mqttClient", MqttClient.class).getTimeToWait())

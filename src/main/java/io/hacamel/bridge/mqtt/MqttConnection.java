@@ -81,8 +81,7 @@ public final class MqttConnection extends ServiceSupport {
      * broker (while it waits, no other message is delivered). A failure on the way is logged.
      */
     public void publishWithoutWaiting(String topic, MqttMessage message) throws MqttException {
-        IMqttToken token = ((AheadClient) client).publishAhead(topic, message);
-        token.setActionCallback(new MqttActionListener() {
+        ((AheadClient) client).publishAhead(topic, message, new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken done) {
             }
@@ -289,6 +288,10 @@ public final class MqttConnection extends ServiceSupport {
 
         IMqttToken publishAhead(String topic, MqttMessage message) throws MqttException {
             return aClient.publish(topic, message);
+        }
+
+        void publishAhead(String topic, MqttMessage message, MqttActionListener listener) throws MqttException {
+            aClient.publish(topic, message, null, listener);
         }
 
         /**

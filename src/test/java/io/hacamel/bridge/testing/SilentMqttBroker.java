@@ -73,9 +73,10 @@ public final class SilentMqttBroker implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
-                accepted.add(Instant.now());
+                Instant at = Instant.now();
+                accepted.add(at);
                 if (accepted.size() == 1) {
-                    Thread silent = new Thread(() -> answerNothing(socket), "silent-mqtt-connection");
+                    Thread silent = new Thread(() -> answerNothing(socket, at), "silent-mqtt-connection");
                     silent.setDaemon(true);
                     silent.start();
                 } else {
@@ -87,9 +88,8 @@ public final class SilentMqttBroker implements AutoCloseable {
         }
     }
 
-    private void answerNothing(Socket socket) {
+    private void answerNothing(Socket socket, Instant at) {
         try (socket) {
-            Instant at = Instant.now();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             in.readUnsignedByte(); // CONNECT
             while ((in.readUnsignedByte() & 0x80) != 0) {
