@@ -1,6 +1,8 @@
 package io.hacamel.bridge;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -53,6 +55,8 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    private static final List<String> ROUTE_DURATIONS = List.of("ha.rest.connect-timeout", "ha.rest.response-timeout",
+            "webhooks.connect-timeout", "webhooks.response-timeout");
 
     /** The bridge's one Vert.x: the Home Assistant session and the HTTP servers (with their limits) share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
@@ -65,6 +69,17 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry("ha-states")
     public Cache<String, Object> stateCache(@PropertyInject("cache.max-entities") long maxEntities) {
         return Caffeine.newBuilder().maximumSize(maxEntities).recordStats().build();
+    }
+
+    /**
+     * Entities Home Assistant said it does not have, for {@code cache.not-found-ttl}: reads of them answer 404 without
+     * asking again. Bounded, so that reads of ever new made-up ids cannot grow it.
+     */
+    @BindToRegistry(StateQueries.NOT_FOUND_CACHE)
+    public Cache<String, Object> notFoundCache(CamelContext context) {
+        long ttl = new Settings(context.getPropertiesComponent()).millis("cache.not-found-ttl");
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(ttl)).maximumSize(10_000).recordStats()
+                .build();
     }
 
     /** Ready-made state lists: {@code all}, and {@code domain:<domain>}. */
@@ -106,6 +121,7 @@ public class BridgeConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         ObservabilityBeans.requireFreePorts(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
+        resolveRouteDurations(context.getPropertiesComponent());
         // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
         CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
         if (camelCli != null) {
@@ -139,6 +155,19 @@ public class BridgeConfiguration implements CamelConfiguration {
         PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
         HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
         CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json);
+    }
+
+    /**
+     * The durations the routes hand to endpoint options that take plain milliseconds (camel-http's connectTimeout and
+     * responseTimeout): written as 10s in application.properties, the routes see 10000. Every other duration is read
+     * by the bridge ({@link Settings#millis}) or by Camel itself (the homeassistant component's options, the webhook
+     * retries' redelivery policy).
+     */
+    static void resolveRouteDurations(PropertiesComponent properties) {
+        Settings settings = new Settings(properties);
+        for (String key : ROUTE_DURATIONS) {
+            properties.addOverrideProperty(key, String.valueOf(settings.millis(key)));
+        }
     }
 
     /**
@@ -185,10 +214,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         }
         component.getConfiguration().setUrl(url);
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
-        for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
-            // the REST routes use them as camel-http options, which take plain milliseconds
-            properties.addOverrideProperty(routeDuration, String.valueOf(settings.millis(routeDuration)));
-        }
         restTls(context, settings.get("ha.ca-file"), Boolean.parseBoolean(settings.get("ha.insecure")));
         component.setVertx(vertx);
         return component;

@@ -50,7 +50,12 @@ public final class Settings {
     /** A duration setting: 5000 (milliseconds), 5s, 2m, 1m30s; must be positive. */
     public long millis(String key) {
         String value = get(key);
-        long millis = TimeUtils.toMilliSeconds(value);
+        long millis;
+        try {
+            millis = TimeUtils.toMilliSeconds(value);
+        } catch (RuntimeException e) {
+            millis = 0; // Camel's parser fails on some text with an index out of range: say what is wrong instead
+        }
         if (millis <= 0) {
             throw new IllegalArgumentException(key + " must be a positive duration such as 5s, was '" + value + "'");
         }

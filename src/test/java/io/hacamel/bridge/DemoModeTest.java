@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Without a Home Assistant URL the bridge runs against its built-in simulator, and the demo home changes. Without a
- * key, as a newcomer first runs it, it asks for none and therefore answers this machine only; foreign pages are
- * refused all the same.
+ * Without a Home Assistant URL the bridge runs against its built-in simulator, and the demo home changes, every
+ * demo.change-interval as shipped. Without a key, as a newcomer first runs it, it asks for none and therefore answers
+ * this machine only; foreign pages are refused all the same.
  */
 class DemoModeTest extends BridgeTestSupport {
 
@@ -35,7 +35,6 @@ class DemoModeTest extends BridgeTestSupport {
         properties.put("ha.url", "");
         properties.put("ha.token", "");
         properties.put("bridge.api-key", "");
-        properties.put("demo.change-interval", "100");
     }
 
     @Test

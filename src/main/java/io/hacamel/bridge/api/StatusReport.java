@@ -69,8 +69,8 @@ public final class StatusReport {
         HaConnection connection = session.connection();
         if (connection != null) {
             HaConnectionStats stats = connection.stats();
-            details.put("connected_since", String.valueOf(stats.connectedSince()));
-            details.put("disconnected_since", String.valueOf(stats.disconnectedSince()));
+            details.put("connected_since", text(stats.connectedSince()));
+            details.put("disconnected_since", text(stats.disconnectedSince()));
             details.put("last_connect_ms", stats.lastConnectMillis());
             details.put("connect_attempts", stats.connectAttempts());
             details.put("reconnects", stats.reconnects());
@@ -92,6 +92,11 @@ public final class StatusReport {
             details.put("events_dropped", consumer.getDroppedEvents());
         }
         return details;
+    }
+
+    /** An instant as ISO 8601 text; null (JSON null) when it never happened. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private Map<String, Object> cacheDetails() {

@@ -74,7 +74,8 @@ final class MessageRouter {
             return;
         }
         HaEvent haEvent = HaEvent.fromHomeAssistant(event);
-        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType())) {
+        // a malformed change is skipped by the consumer: the mirror must not take it either
+        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType()) && haEvent.defect() == null) {
             mirror.apply(haEvent);
         }
         subscription.deliver(haEvent);

@@ -148,10 +148,10 @@ final class HubClient {
         }
     }
 
-    /** Closes the client with 4401. */
+    /** Closes the client with 4401; on the client's context. */
     void unauthorized(String reason) {
         LOG.warn("Hub client {} from {} refused: {}", id, remote, reason);
-        disconnect(4401, "unauthorized: " + reason, hub.messages().error("unauthorized", reason, null, null),
+        close(4401, "unauthorized: " + reason, hub.messages().error("unauthorized", reason, null, null),
                 Disconnect.UNAUTHORIZED);
     }
 
@@ -228,10 +228,13 @@ final class HubClient {
         hub.stats().rejected(Rejection.TOO_LARGE);
         String reason = "message larger than " + settings.maxMessageBytes() + " bytes";
         LOG.warn("Hub client {} from {} closed: it sent a {}", id, remote, reason);
-        disconnect(1009, reason, hub.messages().error("message_too_large", reason, null, null), Disconnect.TOO_LARGE);
+        close(1009, reason, hub.messages().error("message_too_large", reason, null, null), Disconnect.TOO_LARGE);
     }
 
-    /** Refuses the message; tells the client once per run of refusals, and closes it when a run lasts too long. */
+    /**
+     * Refuses the message; tells the client once per run of refusals, and closes it when a run lasts too long, at
+     * once: the frames it sent meanwhile, already read, are then ignored rather than each refused (and logged) again.
+     */
     private void rateLimited() {
         hub.stats().rejected(Rejection.RATE_LIMITED);
         refusedInARow++;
@@ -241,7 +244,7 @@ final class HubClient {
         } else if (refusedInARow > settings.rateLimit()) {
             LOG.warn("Hub client {} from {} closed: it kept sending more than {} messages a second", id, remote,
                     settings.rateLimit());
-            disconnect(4429, "message rate limit exceeded", null, Disconnect.RATE_LIMITED);
+            close(4429, "message rate limit exceeded", null, Disconnect.RATE_LIMITED);
         }
     }
 
@@ -269,7 +272,7 @@ final class HubClient {
         hub.stats().disconnected(why); // counted and forgotten now: a client that stopped reading never answers
         hub.forget(this);
         stopTimers();
-        outbox.close();
+        outbox.flushAndClose(); // e.g. the error that says why, queued just before
         if (!socket.isClosed()) {
             if (lastMessage != null) {
                 socket.writeTextMessage(lastMessage);
@@ -278,9 +281,14 @@ final class HubClient {
         }
     }
 
+    /**
+     * Vert.x tells this before it hands the client's close frame to {@link #onFrame}: from now on frames are ignored,
+     * so that the close frame starts no read deadline.
+     */
     private void onClosed() {
         if (!closing) {
             hub.stats().disconnected(Disconnect.CLIENT);
+            closing = true;
         }
         stopTimers();
         outbox.close();

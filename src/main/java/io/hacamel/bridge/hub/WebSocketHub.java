@@ -186,10 +186,12 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         clients.remove(client.id());
     }
 
+    /** @param code the close code, null when the connection ended without a close frame */
     void removed(HubClient client, Disconnect reason, Short code, String text) {
         clients.remove(client.id());
-        LOG.info("Hub client {} from {} disconnected ({}, code {} {})", client.id(), client.remote(),
-                reason.name().toLowerCase(), code, text == null ? "" : text);
+        LOG.info("Hub client {} from {} disconnected ({}, {})", client.id(), client.remote(),
+                reason.name().toLowerCase(), code == null ? "the connection ended without a close frame"
+                        : "code " + code + (text == null || text.isEmpty() ? "" : " " + text));
     }
 
     /** A key from the handshake: {@code Authorization: Bearer <key>}, else the query parameter {@code api_key}. */

@@ -28,7 +28,7 @@ import org.apache.camel.spi.Registry;
  */
 public final class ObservabilityBeans {
 
-    private static final List<String> CACHES = List.of("ha-states", "ha-state-groups", "ha-services");
+    private static final List<String> CACHES = List.of("ha-states", "ha-state-groups", "ha-services", "ha-states-not-found");
     private static final String API_PORT = "camel.server.port";
     private static final List<String> PORT_SETTINGS = List.of(API_PORT, "camel.management.port");
 

@@ -175,13 +175,8 @@ public final class Webhooks extends ServiceSupport {
 
     /** For the webhook-dead-letter route: the delivery failed for good. */
     public void deadLettered(Exchange exchange) {
-        WebhookDelivery delivery = exchange.getVariable(DELIVERY, WebhookDelivery.class);
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Target target = targets.get(delivery.target());
-        if (target != null) {
-            target.deadLettered().increment();
-        }
-        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
+        keepAsDeadLetter(exchange.getVariable(DELIVERY, WebhookDelivery.class), exchange,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     @Override
@@ -251,8 +246,17 @@ public final class Webhooks extends ServiceSupport {
         if (error instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
+        // the error handling itself failed: the delivery still counts, and is kept, as a dead letter
+        keepAsDeadLetter(delivery, exchange, error);
         return true;
+    }
+
+    private void keepAsDeadLetter(WebhookDelivery delivery, Exchange exchange, Throwable error) {
+        Target target = targets.get(delivery.target());
+        if (target != null) {
+            target.deadLettered().increment();
+        }
+        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
     }
 
     private String describe(Throwable error, WebhookDelivery delivery) {

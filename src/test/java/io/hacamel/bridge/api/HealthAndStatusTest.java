@@ -83,6 +83,9 @@ class HealthAndStatusTest extends BridgeTestSupport {
         assertThat(status.body().path("configuration").path("cache.mode").asText()).isEqualTo("update");
         assertThat(status.body().path("home_assistant").path("ha_version").asText()).isEqualTo("2023.6.3");
         assertThat(status.body().path("home_assistant").path("known_entities").asInt()).isEqualTo(6);
+        assertThat(status.body().path("home_assistant").path("connected_since").asText()).endsWith("Z");
+        assertThat(status.body().path("home_assistant").path("disconnected_since").isNull())
+                .as("never disconnected: JSON null, not the text \"null\"").isTrue();
         assertThat(status.body().path("cache").path("entities").asLong()).isEqualTo(6);
         assertThat(status.body().path("cache").path("complete").asBoolean()).isTrue();
         assertThat(status.body().path("filter").path("enabled").asBoolean()).isTrue();

@@ -193,6 +193,8 @@ class HubAuthTest extends BridgeTestSupport {
             assertThat(stats.path("disconnects").path("rate_limited").asLong()).isEqualTo(1);
             assertThat(stats.path("rejected_messages").path("rate_limited").asLong()).isGreaterThan(5);
         });
+        assertThat(logs.lines()).as("one line for one client closed, whatever it had sent meanwhile")
+                .filteredOn(line -> line.contains("kept sending more than")).hasSize(1);
     }
 
     @Test

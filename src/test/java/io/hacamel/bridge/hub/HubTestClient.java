@@ -236,6 +236,14 @@ final class HubTestClient implements AutoCloseable {
         assertThat(received).as("what the hub sent that no test looked at").isEmpty();
     }
 
+    /** Closes with 1000 and waits for the hub to answer the close frame. */
+    Closed closeCleanly() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        Closed closed = nextClose();
+        socket.abort();
+        return closed;
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.hacamel.bridge.testing.BridgeTestSupport;
 
@@ -19,15 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8. It presents the test's API
  * key in the handshake.
  */
-final class RawHubClient implements AutoCloseable {
+public final class RawHubClient implements AutoCloseable {
 
     /** A frame from the hub: its opcode (1 text, 8 close, 9 ping) and payload. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
     }
@@ -40,18 +41,34 @@ final class RawHubClient implements AutoCloseable {
         return connect("127.0.0.1", port, receiveBufferBytes);
     }
 
-    /** Connects from the local address {@code from}, e.g. 127.0.0.2: on Linux every 127.x.y.z is this machine. */
+    /**
+     * Connects from the local address {@code from}, e.g. 127.0.0.2 (on Linux every 127.x.y.z is this machine),
+     * presenting the test's API key.
+     */
     static RawHubClient connect(String from, int port, int receiveBufferBytes) {
+        return connect(from, port, "/ws", receiveBufferBytes, Duration.ofSeconds(20), true);
+    }
+
+    /**
+     * Connects to {@code path} (with a query, e.g. a key) without an Authorization header, waiting up to
+     * {@code readTimeout} for each read.
+     */
+    public static RawHubClient connect(int port, String path, int receiveBufferBytes, Duration readTimeout) {
+        return connect("127.0.0.1", port, path, receiveBufferBytes, readTimeout, false);
+    }
+
+    private static RawHubClient connect(String from, int port, String path, int receiveBufferBytes,
+            Duration readTimeout, boolean presentKey) {
         RawHubClient client = new RawHubClient();
         try {
             client.socket.bind(new InetSocketAddress(from, 0));
             client.socket.setReceiveBufferSize(receiveBufferBytes);
-            client.socket.setSoTimeout(20_000);
+            client.socket.setSoTimeout((int) readTimeout.toMillis());
             client.socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             client.in = new DataInputStream(client.socket.getInputStream());
             client.out = client.socket.getOutputStream();
-            client.out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n"
+            client.out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + (presentKey ? "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n" : "")
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readHeaders()).startsWith("HTTP/1.1 101");
@@ -62,7 +79,7 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Sends a masked text frame (clients must mask). */
-    void sendText(String text) {
+    public void sendText(String text) {
         sendText(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -85,7 +102,7 @@ final class RawHubClient implements AutoCloseable {
         }
     }
 
-    Frame nextFrame() {
+    public Frame nextFrame() {
         try {
             int first = in.readUnsignedByte();
             int length = in.readUnsignedByte() & 0x7f;
@@ -99,7 +116,7 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Reads (and never answers pings) until the hub's close frame; returns its code. */
-    int awaitCloseCode() {
+    public int awaitCloseCode() {
         while (true) {
             Frame frame = nextFrame();
             if (frame.opcode() == 8) {

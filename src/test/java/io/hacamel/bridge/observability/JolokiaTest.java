@@ -7,7 +7,11 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+
 import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.ApiClient.Answer;
+import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.BridgeTestSupport;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +119,20 @@ class JolokiaTest extends BridgeTestSupport {
             assertThat(forced.path("status").asInt()).as(operation).isEqualTo(403);
         }
         assertThat(read(breaker, "CircuitBreakerState").path("value").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aFormTooLargeToReadIsRefusedInOneLine() {
+        try (LogCapture logs = LogCapture.capture()) {
+            Answer answer = jolokia.send(HttpRequest.newBuilder(jolokia.uri("/observe/jolokia/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(64 * 1024))));
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body().path("error").asText()).startsWith("the request could not be read");
+            assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR") || line.contains("\tat "))
+                    .anyMatch(line -> line.contains("Refused POST /observe/jolokia/: the request could not be read"));
+        }
     }
 
     private String route(String routeId) {

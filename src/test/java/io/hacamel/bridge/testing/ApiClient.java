@@ -7,6 +7,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +24,19 @@ public final class ApiClient {
 
     /** An answer: its status, its JSON body (null when it is not JSON), its text and headers. */
     public record Answer(int status, JsonNode body, String text, HttpHeaders headers) {
+
+        /** The first value of a header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
     }
 
+    /** Threads for requests that run side by side (daemons: a test that fails leaves none behind). */
+    private final Executor concurrentRequests = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "api-client");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient http;
     private final String base;
     private final String key;
@@ -68,6 +82,11 @@ public final class ApiClient {
     public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The same POST, without waiting for its answer. */
+    public CompletableFuture<Answer> postAsync(String path, String json) {
+        return CompletableFuture.supplyAsync(() -> post(path, json), concurrentRequests);
     }
 
     public Answer send(HttpRequest.Builder builder) {

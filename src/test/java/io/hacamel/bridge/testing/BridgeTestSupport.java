@@ -66,14 +66,22 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         properties.put("ha.token", TOKEN);
         properties.put("camel.server.port", String.valueOf(httpPort));
         properties.put("camel.management.port", String.valueOf(managementPort));
-        properties.put("ha.reconnect.initial-delay", "100");
-        properties.put("ha.reconnect.max-delay", "1s");
+        shortenDurations(properties);
         // no embedded broker on 1883: tests that publish to MQTT turn it on with a broker of their own
         properties.put("mqtt.enabled", "false");
         bridgeProperties(properties);
         properties.putIfAbsent("bridge.api-key", API_KEY);
         api = new ApiClient(httpPort, properties.getProperty("bridge.api-key"));
         return properties;
+    }
+
+    /**
+     * Durations the whole-bridge tests shorten: a simulator that went away is reconnected to within a second. The
+     * test of the shipped settings overrides this to keep every shipped duration.
+     */
+    protected void shortenDurations(Properties properties) {
+        properties.put("ha.reconnect.initial-delay", "100");
+        properties.put("ha.reconnect.max-delay", "1s");
     }
 
     @Override

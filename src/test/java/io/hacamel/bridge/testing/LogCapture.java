@@ -59,6 +59,11 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         return lines;
     }
 
+    /** Forgets what was captured so far, e.g. what the tests before wrote. */
+    public void clear() {
+        lines.clear();
+    }
+
     @Override
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
