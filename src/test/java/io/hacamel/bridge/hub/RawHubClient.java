@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
  * receive buffer kept small, so the hub's writes back up soon), one that never answers the hub's pings, one from
  * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8. It presents the test's API
- * key in the handshake.
+ * key in the handshake, or none ({@link #connectWithoutKey}).
  */
 final class RawHubClient implements AutoCloseable {
 
@@ -36,12 +36,21 @@ final class RawHubClient implements AutoCloseable {
     private DataInputStream in;
     private OutputStream out;
 
+    /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
     static RawHubClient connect(int port, int receiveBufferBytes) {
-        return connect("127.0.0.1", port, receiveBufferBytes);
+        return connect("127.0.0.1", port, receiveBufferBytes,
+                "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n");
     }
 
-    /** Connects from the local address {@code from}, e.g. 127.0.0.2: on Linux every 127.x.y.z is this machine. */
-    static RawHubClient connect(String from, int port, int receiveBufferBytes) {
+    /**
+     * Connects without a key, from the local address {@code from}, e.g. 127.0.0.2: on Linux every 127.x.y.z is this
+     * machine. The hub asks such a client for its key (auth_required).
+     */
+    static RawHubClient connectWithoutKey(String from, int port, int receiveBufferBytes) {
+        return connect(from, port, receiveBufferBytes, "");
+    }
+
+    private static RawHubClient connect(String from, int port, int receiveBufferBytes, String keyHeader) {
         RawHubClient client = new RawHubClient();
         try {
             client.socket.bind(new InetSocketAddress(from, 0));
@@ -51,7 +60,7 @@ final class RawHubClient implements AutoCloseable {
             client.in = new DataInputStream(client.socket.getInputStream());
             client.out = client.socket.getOutputStream();
             client.out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n"
+                    + keyHeader
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readHeaders()).startsWith("HTTP/1.1 101");
