@@ -16,8 +16,10 @@ class RouteDurationsTest {
         try (DefaultCamelContext context = context("1m30s")) {
             BridgeConfiguration.resolveRouteDurations(context.getPropertiesComponent());
 
-            assertThat(context.resolvePropertyPlaceholders("{{commands.timeout}}")).isEqualTo("90000");
-            assertThat(context.resolvePropertyPlaceholders("{{webhooks.response-timeout}}")).isEqualTo("10000");
+            assertThat(context.resolvePropertyPlaceholders("{{webhooks.response-timeout}}")).isEqualTo("90000");
+            assertThat(context.resolvePropertyPlaceholders("{{webhooks.connect-timeout}}")).isEqualTo("5000");
+            assertThat(context.resolvePropertyPlaceholders("{{commands.timeout}}"))
+                    .as("the homeassistant endpoint reads Camel's durations itself").isEqualTo("5s");
             assertThat(context.resolvePropertyPlaceholders("{{ha.rest.connect-timeout}}")).isEqualTo("500");
         }
     }
@@ -26,15 +28,15 @@ class RouteDurationsTest {
     void aDurationThatIsNoneStopsTheStartWithItsKey() throws Exception {
         try (DefaultCamelContext context = context("soon")) {
             assertThatThrownBy(() -> BridgeConfiguration.resolveRouteDurations(context.getPropertiesComponent()))
-                    .hasMessageContaining("commands.timeout");
+                    .hasMessageContaining("webhooks.response-timeout");
         }
     }
 
-    private static DefaultCamelContext context(String commandsTimeout) {
+    private static DefaultCamelContext context(String webhookResponseTimeout) {
         Properties properties = new Properties();
-        properties.put("commands.timeout", commandsTimeout);
+        properties.put("commands.timeout", "5s");
         properties.put("webhooks.connect-timeout", "5s");
-        properties.put("webhooks.response-timeout", "10s");
+        properties.put("webhooks.response-timeout", webhookResponseTimeout);
         properties.put("ha.rest.connect-timeout", "500");
         properties.put("ha.rest.response-timeout", "10s");
         DefaultCamelContext context = new DefaultCamelContext();

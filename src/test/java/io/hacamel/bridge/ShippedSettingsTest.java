@@ -2,6 +2,7 @@ package io.hacamel.bridge;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.HaEventRecorder;
 import io.hacamel.bridge.testing.LogCapture;
+import io.hacamel.bridge.testing.RawHttp;
 import io.hacamel.bridge.testing.SilentMqttBroker;
 import io.hacamel.bridge.testing.WebhookSink;
 import io.hacamel.bridge.testing.WebhookSink.Request;
@@ -68,7 +70,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
             "mqtt.publish-timeout", "mqtt.reconnect.initial-delay", "mqtt.reconnect.max-delay",
             "webhooks.connect-timeout", "webhooks.response-timeout", "webhooks.retry.initial-delay",
             "webhooks.retry.max-delay", "hub.auth-timeout", "hub.read-timeout", "hub.write-timeout",
-            "hub.heartbeat-interval",
+            "hub.heartbeat-interval", "api.header-timeout", "api.idle-timeout", "api.key-failures.window",
             "demo.change-interval"); // demo mode only: DemoModeTest
     private static final Pattern DURATION_KEY = Pattern.compile(".*(timeout|delay|interval|duration|ttl|keep-alive).*");
     private static final String HUB_KEY = "hub-key-3c9e51";
@@ -144,7 +146,9 @@ class ShippedSettingsTest extends BridgeTestSupport {
                 CompletableFuture.runAsync(this::webhooksRetryAfterTheirTimeout),
                 CompletableFuture.runAsync(this::notFoundIsKeptThenRestTimesOut),
                 CompletableFuture.runAsync(this::callsAndCommandsTimeOutAndTheBreakerOpens),
-                CompletableFuture.runAsync(this::hubClientsTimeOut));
+                CompletableFuture.runAsync(this::hubClientsTimeOut),
+                CompletableFuture.runAsync(this::apiConnectionsTimeOut),
+                CompletableFuture.runAsync(this::wrongKeysBlockAnAddressForTheWindow));
         for (CompletableFuture<Void> check : sideBySide) {
             check.get(90, TimeUnit.SECONDS); // rethrows what failed
         }
@@ -233,6 +237,35 @@ class ShippedSettingsTest extends BridgeTestSupport {
             });
             assertThat(Duration.between(flooding, Instant.now())).isGreaterThan(Duration.ofMillis(9_900));
         }
+    }
+
+    /** api.header-timeout 10s for a connection that sends nothing; api.idle-timeout 30s for a body that stops. */
+    private void apiConnectionsTimeOut() {
+        try (Socket silent = RawHttp.open("127.0.0.1", httpPort); Socket stalled = RawHttp.open("127.0.0.1", httpPort)) {
+            Instant opened = Instant.now();
+            RawHttp.write(stalled, "POST /api/v1/websocket/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":");
+            assertThat(RawHttp.readUntilClosed(silent)).isEmpty();
+            assertThat(Duration.between(opened, Instant.now())).isGreaterThan(Duration.ofMillis(9_900));
+            RawHttp.readUntilClosed(stalled);
+            assertThat(Duration.between(opened, Instant.now())).isGreaterThan(Duration.ofMillis(29_900));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** api.key-failures.window 1m: an address that sent five wrong keys is told to wait out the minute. */
+    private void wrongKeysBlockAnAddressForTheWindow() {
+        String guess = "GET /api/v1/states HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer guess\r\n"
+                + "Connection: close\r\n\r\n";
+        for (int i = 0; i < 5; i++) {
+            assertThat(RawHttp.exchange("127.0.0.3", httpPort, guess)).startsWith("HTTP/1.1 401");
+        }
+        String refused = RawHttp.exchange("127.0.0.3", httpPort, guess);
+        assertThat(refused).startsWith("HTTP/1.1 429");
+        Matcher retryAfter = Pattern.compile("(?i)retry-after: (\\d+)").matcher(refused);
+        assertThat(retryAfter.find()).as(refused).isTrue();
+        assertThat(Long.parseLong(retryAfter.group(1))).isBetween(55L, 60L);
     }
 
     /** ha.ping-interval 30s, ha.pong-timeout 10s, ha.handshake-timeout 10s, ha.reconnect.initial-delay 1s. */
@@ -371,7 +404,13 @@ class ShippedSettingsTest extends BridgeTestSupport {
         try (Reader reader = Files.newBufferedReader(Path.of("application.properties"))) {
             shipped.load(reader);
         }
+        Pattern alias = Pattern.compile("\\{\\{(.+)}}");
         return shipped.stringPropertyNames().stream()
+                .filter(key -> {
+                    Matcher aliasOf = alias.matcher(shipped.getProperty(key));
+                    // camel.component.homeassistant.* = {{ha.*}}: one setting, written and exercised under ha.*
+                    return !aliasOf.matches() || !shipped.containsKey(aliasOf.group(1));
+                })
                 .filter(key -> DURATION_KEY.matcher(key).matches()
                         || shipped.getProperty(key).matches("(\\d+(ms|s|m|h))+"))
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -32,7 +32,7 @@ final class ClientPlaces {
     }
 
     /**
-     * Adds the client in a place of its kind: authenticated when it presented a key (or none is needed). Returns
+     * Adds the client in a place of its kind: authenticated when it presented a right key (or none is needed). Returns
      * false, having closed its socket with 1013, when there is none.
      */
     boolean admit(HubClient client, boolean authenticating, ServerWebSocket socket) {

@@ -171,7 +171,8 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private void open(ServerWebSocket socket, String key) {
         stats.connected();
         HubClient client = new HubClient(this, socket, Vertx.currentContext());
-        if (places.admit(client, !keys.required() || key != null, socket)) {
+        // a wrong key is refused from a place among the keyless ones: only a right key ever holds a keyed place
+        if (places.admit(client, !keys.required() || keys.accepts(key), socket)) {
             client.start(key);
         }
     }

@@ -1,18 +1,14 @@
 package io.hacamel.bridge.api;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.PrometheusScrape;
+import io.hacamel.bridge.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,16 +25,17 @@ class ApiServerLimitsTest extends BridgeTestSupport {
     void connectionsThatSendNoRequestAreClosed() throws Exception {
         awaitReady();
         try (Socket silent = open(); Socket slowloris = open(); Socket keptAlive = open(); Socket stalledBody = open()) {
-            write(slowloris, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a");
-            write(keptAlive, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            write(stalledBody, "POST /api/v1/websocket/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            RawHttp.write(slowloris, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a");
+            RawHttp.write(keptAlive, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            RawHttp.write(stalledBody, "POST /api/v1/websocket/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":");
 
-            assertThat(readUntilClosed(keptAlive)).startsWith("HTTP/1.1 200");
-            assertThat(readUntilClosed(silent)).isEmpty();
-            assertThat(readUntilClosed(slowloris)).isEmpty();
-            assertThat(stillOpen(stalledBody)).as("a request head came: only the idle timeout closes it").isTrue();
-            assertThat(readUntilClosed(stalledBody)).doesNotStartWith("HTTP/1.1 2");
+            assertThat(RawHttp.readUntilClosed(keptAlive)).startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.readUntilClosed(silent)).isEmpty();
+            assertThat(RawHttp.readUntilClosed(slowloris)).isEmpty();
+            assertThat(RawHttp.stillOpen(stalledBody)).as("a request head came: only the idle timeout closes it")
+                    .isTrue();
+            assertThat(RawHttp.readUntilClosed(stalledBody)).doesNotStartWith("HTTP/1.1 2");
         }
         assertThat(PrometheusScrape.of(api.get("/metrics").text())
                 .value("habridge_http_connections_closed_total", "reason", "header_timeout")).isGreaterThanOrEqualTo(3);
@@ -53,8 +50,8 @@ class ApiServerLimitsTest extends BridgeTestSupport {
                 held.add(open());
             }
             try (Socket oneTooMany = open()) {
-                assertThat(readUntilClosed(oneTooMany)).isEmpty();
-                assertThat(stillOpen(held.get(0))).as("the first is held until its header timeout").isTrue();
+                assertThat(RawHttp.readUntilClosed(oneTooMany)).isEmpty();
+                assertThat(RawHttp.stillOpen(held.get(0))).as("the first is held until its header timeout").isTrue();
             }
         } finally {
             for (Socket socket : held) {
@@ -67,42 +64,6 @@ class ApiServerLimitsTest extends BridgeTestSupport {
     }
 
     private Socket open() throws IOException {
-        Socket socket = new Socket();
-        socket.setSoTimeout(60_000);
-        socket.connect(new InetSocketAddress("127.0.0.1", httpPort), 10_000);
-        return socket;
-    }
-
-    private static void write(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-    }
-
-    /** Everything the server sends until it closes the connection (within the read timeout). */
-    private static String readUntilClosed(Socket socket) {
-        try {
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // a reset is a close too
-            return "";
-        }
-    }
-
-    /** True when the server neither sends nor closes for a moment. */
-    private static boolean stillOpen(Socket socket) {
-        try {
-            socket.setSoTimeout(200);
-            InputStream in = socket.getInputStream();
-            boolean open;
-            try {
-                open = in.read() >= 0;
-            } catch (SocketTimeoutException e) {
-                open = true;
-            }
-            socket.setSoTimeout(60_000);
-            return open;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RawHttp.open("127.0.0.1", httpPort);
     }
 }

@@ -40,7 +40,7 @@ class HubLimitsTest extends BridgeTestSupport {
         try {
             for (int i = 0; i < 250; i++) {
                 // ten from each of 25 addresses, below the per-address limit
-                RawHubClient client = RawHubClient.connect("127.0.0." + (2 + i / 10), httpPort, 65536);
+                RawHubClient client = RawHubClient.connectWithoutKey("127.0.0." + (2 + i / 10), httpPort, 65536);
                 all.add(client);
                 Frame first = client.nextFrame();
                 if (first.opcode() == 1) {
@@ -106,7 +106,7 @@ class HubLimitsTest extends BridgeTestSupport {
             local.forEach(HubTestClient::close);
         }
 
-        try (RawHubClient raw = RawHubClient.connect("127.0.0.2", httpPort, 65536)) {
+        try (RawHubClient raw = RawHubClient.connectWithoutKey("127.0.0.2", httpPort, 65536)) {
             assertThat(raw.nextFrame().text()).contains("\"auth_required\"");
             raw.sendText("{\"type\":\"auth\",\"data\":{\"api_key\":\"" + KEY + "\"}}");
             assertThat(raw.nextFrame().text()).contains("\"connection\"");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
  * receive buffer kept small, so the hub's writes back up soon), one that never answers the hub's pings, one from
  * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8. It presents the test's API
- * key in the handshake.
+ * key in the handshake, or none ({@link #connectWithoutKey}).
  */
 public final class RawHubClient implements AutoCloseable {
 
@@ -37,8 +37,10 @@ public final class RawHubClient implements AutoCloseable {
     private DataInputStream in;
     private OutputStream out;
 
+    /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
     static RawHubClient connect(int port, int receiveBufferBytes) {
-        return connect("127.0.0.1", port, receiveBufferBytes);
+        return connect("127.0.0.1", port, receiveBufferBytes,
+                "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n");
     }
 
     /**
@@ -47,6 +49,14 @@ public final class RawHubClient implements AutoCloseable {
      */
     static RawHubClient connect(String from, int port, int receiveBufferBytes) {
         return connect(from, port, "/ws", receiveBufferBytes, Duration.ofSeconds(20), true);
+    }
+
+    /**
+     * Connects without a key, from the local address {@code from}. The hub asks such a client for its key
+     * (auth_required).
+     */
+    static RawHubClient connectWithoutKey(String from, int port, int receiveBufferBytes) {
+        return connect(from, port, "/ws", receiveBufferBytes, Duration.ofSeconds(20), false);
     }
 
     /**

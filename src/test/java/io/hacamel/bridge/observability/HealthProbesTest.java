@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The probes a supervisor or Kubernetes polls, without a key: live while the bridge runs, ready only with a usable
  * session to Home Assistant, and nothing but UP or DOWN; on the API port and, as Camel serves them, on the management
- * port. The details are in GET /health, behind the key.
+ * port. The details are in GET /health (every check with ?details=true), behind the key.
  */
 class HealthProbesTest extends BridgeTestSupport {
 
@@ -27,8 +27,10 @@ class HealthProbesTest extends BridgeTestSupport {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.text()).as("a probe answers anybody, so it says UP or DOWN and nothing more")
                 .isEqualTo("{\"status\":\"UP\"}");
-        assertThat(api.get("/health").body().path("checks").findValuesAsText("id")).contains("homeassistant");
+        assertThat(api.get("/health?details=true").body().path("checks").findValuesAsText("id"))
+                .contains("homeassistant");
         assertThat(anybody.get("/health").status()).as("the details need the key").isEqualTo(401);
+        assertThat(anybody.get("/health?details=true").status()).isEqualTo(401);
         Answer live = anybody.get("/health/live");
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.text()).isEqualTo("{\"status\":\"UP\"}");

@@ -55,6 +55,7 @@ class UserRoutesTest extends UserFolderTestSupport {
         assertThat(lightHook.next().body()).as("the unchanged route listens: its first state").endsWith(" true");
         AtomicBoolean hubClientClosed = new AtomicBoolean();
         WebSocket hubClient = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + API_KEY)
                 .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
