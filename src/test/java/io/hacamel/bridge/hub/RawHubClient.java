@@ -39,8 +39,7 @@ public final class RawHubClient implements AutoCloseable {
 
     /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
     static RawHubClient connect(int port, int receiveBufferBytes) {
-        return connect("127.0.0.1", port, receiveBufferBytes,
-                "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n");
+        return connect("127.0.0.1", port, receiveBufferBytes);
     }
 
     /**
