@@ -244,6 +244,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         try (Socket silent = RawHttp.open("127.0.0.1", httpPort); Socket stalled = RawHttp.open("127.0.0.1", httpPort)) {
             Instant opened = Instant.now();
             RawHttp.write(stalled, "POST /api/v1/websocket/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + API_KEY + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":");
             assertThat(RawHttp.readUntilClosed(silent)).isEmpty();
             assertThat(Duration.between(opened, Instant.now())).isGreaterThan(Duration.ofMillis(9_900));
