@@ -346,8 +346,9 @@ class ShippedSettingsTest extends BridgeTestSupport {
      * answers: read from the objects that apply them.
      */
     private void theCapsAndConnectTimeoutsAreWhereTheyAreUsed() {
-        assertThat(context.getRegistry().lookupByNameAndType("homeassistant", HomeAssistantComponent.class)
-                .getConfiguration().getReconnectMaxDelay()).as("ha.reconnect.max-delay").isEqualTo(60_000);
+        assertThat(context.getComponent("homeassistant", HomeAssistantComponent.class)
+                .getConfiguration().getReconnectMaxDelay()).as("ha.reconnect.max-delay")
+                .isEqualTo(Duration.ofMinutes(1));
         assertThat(context.getRegistry().lookupByNameAndType("mqttConnection", MqttConnection.class).reconnect()
                 .max()).as("mqtt.reconnect.max-delay").isEqualTo(Duration.ofSeconds(30));
         RedeliveryPolicy webhookRetries = errorHandler("webhook-deliver").getRedeliveryPolicy();
