@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -155,6 +156,8 @@ final class CommandSubscriptions {
         private volatile int id = -1;
         private volatile boolean subscribed;
         private volatile long timer;
+        /** The reader may hand over the first event before the command's result is seen: unsubscribe once. */
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         private FirstEvent(HaSocket target, String type, Duration timeout) {
             this.target = target;
@@ -165,7 +168,7 @@ final class CommandSubscriptions {
         @Override
         public void onEvent(JsonNode event) {
             if (byId.remove(id, this)) {
-                unsubscribe(target, id, timeout);
+                end();
                 answer.complete(event);
             }
         }
@@ -182,7 +185,7 @@ final class CommandSubscriptions {
             if (error == null) {
                 subscribed = true;
                 if (answer.isDone()) {
-                    unsubscribe(target, id, timeout); // timed out before the result came
+                    end(); // timed out before the result came, or the first event came before it
                 }
                 return;
             }
@@ -197,8 +200,14 @@ final class CommandSubscriptions {
                 answer.completeExceptionally(new HaException(HaErrorCode.TIMEOUT, "no answer from Home Assistant to '"
                         + type + "' (id " + id + ") within " + timeout.toMillis() + " ms"));
                 if (subscribed) {
-                    unsubscribe(target, id, timeout);
+                    end();
                 }
+            }
+        }
+
+        private void end() {
+            if (ended.compareAndSet(false, true)) {
+                unsubscribe(target, id, timeout);
             }
         }
     }

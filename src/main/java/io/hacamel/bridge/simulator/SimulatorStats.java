@@ -20,6 +20,7 @@ public final class SimulatorStats {
     private final LongAdder serviceCalls = new LongAdder();
     private final AtomicLong slowConsumerClosures = new AtomicLong();
     private final AtomicInteger maxPending = new AtomicInteger();
+    private final AtomicInteger triggerSubscriptions = new AtomicInteger();
     private final Map<Integer, AtomicInteger> maxPendingByConnection = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> wsExecutions = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> restExecutions = new ConcurrentHashMap<>();
@@ -39,6 +40,19 @@ public final class SimulatorStats {
     /** Websocket connections accepted since start. */
     public long totalConnections() {
         return totalConnections.get();
+    }
+
+    /** subscribe_trigger subscriptions in effect right now: answered, and seeing every change from then on. */
+    public int triggerSubscriptions() {
+        return triggerSubscriptions.get();
+    }
+
+    void triggerSubscriptionStarted() {
+        triggerSubscriptions.incrementAndGet();
+    }
+
+    void triggerSubscriptionStopped() {
+        triggerSubscriptions.decrementAndGet();
     }
 
     /** auth_invalid answers sent (bad token or malformed auth message). */

@@ -81,6 +81,7 @@ final class TriggerSubscription {
         home().atomically(() -> {
             triggers = attached;
             active = true;
+            request.simulation().stats().triggerSubscriptionStarted();
             stopListening = home().listen(this::onEvent, () -> request.result("null"));
             request.session().track(request.id(), this::stop);
         });
@@ -122,6 +123,9 @@ final class TriggerSubscription {
 
     private void stop() {
         home().atomically(() -> {
+            if (active) {
+                request.simulation().stats().triggerSubscriptionStopped();
+            }
             active = false;
             if (stopListening != null) {
                 stopListening.run();

@@ -122,6 +122,8 @@ class ExampleRoutesTest extends BridgeTestSupport {
     @Test
     void motionLightsOffTurnsTheLightOffOnlyAfterAWholePeriodWithoutMotion() {
         awaitReady();
+        // the route's trigger is subscribed a moment after the session is ready, on a busy machine a long one
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.stats().triggerSubscriptions() == 1);
         simulator.home().setState("light.living_room_ceiling", "on");
         simulator.home().setState("binary_sensor.living_room_motion", "on");
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatorOptions;
+import io.hacamel.bridge.testing.CamelContexts;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -73,7 +74,7 @@ class ComponentReferenceTest {
         }
         assertThat(examples).as("YAML examples").hasSizeGreaterThanOrEqualTo(10);
         try (HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token("reference-token"));
-             DefaultCamelContext context = new DefaultCamelContext()) {
+             DefaultCamelContext context = CamelContexts.withoutCliConnector(new DefaultCamelContext())) {
             HomeAssistantComponent component = new HomeAssistantComponent();
             component.getConfiguration().setUrl(simulator.httpUrl());
             component.getConfiguration().setToken("reference-token");

@@ -6,10 +6,10 @@ import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.simulator.SimulatorRecorder;
+import io.hacamel.bridge.testing.CamelContexts;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.CliConnectorFactory;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +25,7 @@ final class ComponentTestContext implements AutoCloseable {
     final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
             .home(SimulatedHome.transcript()).recordFrames(true));
     final SimulatorRecorder sent = simulator.recorder();
-    final DefaultCamelContext context = new DefaultCamelContext();
+    final DefaultCamelContext context = CamelContexts.withoutCliConnector(new DefaultCamelContext());
     final HomeAssistantComponent component = new HomeAssistantComponent();
 
     ComponentTestContext() {
@@ -34,9 +34,6 @@ final class ComponentTestContext implements AutoCloseable {
         component.getConfiguration().setReconnectInitialDelay(Duration.ofMillis(100));
         component.getConfiguration().setReconnectMaxDelay(Duration.ofMillis(500));
         context.addComponent("homeassistant", component);
-        // Camel's CLI connector (on the classpath for `camel get`) reads the dev consoles from a thread of its own
-        // while the context is still starting them: a ConcurrentModificationException on a busy machine
-        context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class).setEnabled(false);
     }
 
     /** Adds a route from {@code uri} to {@code processor}; returns the processor. */

@@ -8,6 +8,8 @@ import java.util.Properties;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
+import io.hacamel.bridge.testing.CamelContexts;
+import org.apache.camel.CamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,11 @@ class StandaloneComponentTest extends CamelMainTestSupport {
 
     // no initializers: CamelTestSupport's constructor asks for the properties before subclass fields are set
     private HaSimulator simulator;
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        return CamelContexts.withoutCliConnector(super.createCamelContext());
+    }
 
     @Override
     protected String getPropertyPlaceholderLocations() {

@@ -3,6 +3,7 @@ package io.hacamel.bridge.routes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.hacamel.bridge.testing.CamelContexts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -38,7 +39,7 @@ class RouteFileLoaderTest {
 
     @BeforeAll
     static void start() {
-        context = new DefaultCamelContext();
+        context = CamelContexts.withoutCliConnector(new DefaultCamelContext());
         context.start();
         model = context.getCamelContextExtension().getContextPlugin(Model.class);
     }
