@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,16 +19,20 @@ import org.apache.camel.health.HealthCheckHelper;
 
 /**
  * {@code GET /health}: Camel's readiness checks (the Home Assistant session among them) in one answer, 200 when all
- * are UP and 503 otherwise, with the session's details so an operator sees why at a glance.
+ * are UP and 503 otherwise, with the session's details so an operator sees why at a glance, and the bridge's role in
+ * its pair (a standby is as ready as the leader: it serves the same reads).
  */
 public final class HealthReport {
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
+    private final Supplier<Map<String, Object>> cluster;
 
-    public HealthReport(ObjectMapper mapper, SessionStatus session) {
+    /** @param cluster the bridge's role in its pair (leader or standby, the holder, since when), shown, not judged */
+    public HealthReport(ObjectMapper mapper, SessionStatus session, Supplier<Map<String, Object>> cluster) {
         this.mapper = mapper;
         this.session = session;
+        this.cluster = cluster;
     }
 
     public void readiness(Exchange exchange) throws JsonProcessingException {
@@ -45,6 +50,7 @@ public final class HealthReport {
         body.put("status", up ? "UP" : "DOWN");
         if (withSession) {
             body.put("home_assistant", sessionDetails());
+            body.put("cluster", cluster.get());
         }
         List<Map<String, Object>> checks = new ArrayList<>();
         for (HealthCheck.Result result : results) {

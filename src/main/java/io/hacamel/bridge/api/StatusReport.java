@@ -29,7 +29,7 @@ public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
     private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "commands.",
-            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.");
+            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "cluster.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;

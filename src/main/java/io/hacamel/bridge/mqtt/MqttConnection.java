@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code offline}) and tells its listeners, e.g. to publish a snapshot to a broker that may have lost everything.
  *
  * <p>Paho is used directly for this because camel-paho-mqtt5 neither retries a failed first connect nor tells when it
- * reconnected.
+ * reconnected. A stopped connection starts again (a bridge that leads its pair again) with the same client, which the
+ * routes hold; shutting down closes it for good.
  */
 public final class MqttConnection extends ServiceSupport {
 
@@ -131,6 +132,7 @@ public final class MqttConnection extends ServiceSupport {
     @Override
     protected void doStart() {
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "MqttConnection");
+        connectScheduled.set(false);
         scheduleConnect(0);
     }
 
@@ -144,11 +146,23 @@ public final class MqttConnection extends ServiceSupport {
         if (client.isConnected()) {
             try {
                 publishAvailability(MqttSettings.OFFLINE);
-                client.disconnect(settings.publishTimeout().toMillis());
             } catch (MqttException e) {
-                LOG.debug("Disconnecting from the MQTT broker failed: {}", e.toString());
+                LOG.debug("Could not publish offline: {}", e.toString());
             }
+            disconnectQuietly();
         }
+    }
+
+    private void disconnectQuietly() {
+        try {
+            client.disconnect(settings.publishTimeout().toMillis());
+        } catch (MqttException e) {
+            LOG.debug("Disconnecting from the MQTT broker failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
         client.close(true);
     }
 
@@ -172,6 +186,10 @@ public final class MqttConnection extends ServiceSupport {
             client.connect(options);
         } catch (Exception e) {
             connectFailed(e);
+            return;
+        }
+        if (!isRunAllowed()) { // stopped while connecting (the bridge gave up the lead): it must not act
+            disconnectQuietly();
             return;
         }
         int failed = failedAttempts.getAndSet(0);

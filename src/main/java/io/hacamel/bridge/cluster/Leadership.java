@@ -1,0 +1,354 @@
+package io.hacamel.bridge.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterEventListener;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This bridge's role in its pair: {@code leader} or {@code standby}. Camel's cluster service runs the election; this
+ * class follows its view and hands the lead to the leader-only work of the bridge (the {@link Duty duties}: MQTT,
+ * webhooks, the command ledger) and to the routes of group {@code leader} (through {@link FencedClusterService}),
+ * one transition at a time on a thread of its own. It gives the lead up as soon as Camel says so, and on its own
+ * after the JVM stood still for longer than the renew deadline (a long GC pause): then the lease may be gone, and it
+ * acts again only once the election still says so a renew deadline later. Without a cluster it leads from the start.
+ */
+public final class Leadership extends ServiceSupport implements CamelClusterEventListener.Leadership {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+    private static final long TICK_MILLIS = 100;
+
+    /** Leader-only work: started when this bridge takes the lead, stopped when it gives it up. */
+    public interface Duty {
+
+        /** Starts acting; on the transition thread, in the order the duties were added. */
+        void lead() throws Exception;
+
+        /** Stops acting; in the reverse order. */
+        void follow() throws Exception;
+    }
+
+    /** One change of role, for /status. */
+    public record Transition(String role, Instant at, String reason) {
+    }
+
+    private final ClusterSettings settings;
+    private final CamelContext camelContext;
+    private final String namespace;
+    private final List<Duty> duties = new CopyOnWriteArrayList<>();
+    private final FencedClusterService fenced;
+    private final LeadershipMetrics metrics;
+    private final KubernetesLease lease;
+    private final long deadlineNanos;
+    private volatile Supplier<String> recordedHolder = () -> null;
+    private CamelClusterService service;
+    private CamelClusterView view;
+    private ScheduledExecutorService transitions;
+    private ScheduledExecutorService watchdog;
+    /** Whether this bridge acts as the leader now. */
+    private volatile boolean acting;
+    /** Whether Camel's election says this bridge leads. */
+    private volatile boolean elected;
+    private volatile String electedHolder;
+    private volatile Instant since = Instant.now();
+    private volatile Transition last;
+    private volatile long lastTickNanos = System.nanoTime();
+    /** After a pause: when to act again if still elected; 0 when not waiting. Watchdog thread only. */
+    private long reconfirmAtNanos;
+
+    Leadership(ClusterSettings settings, CamelContext camelContext, LeadershipMetrics metrics, KubernetesLease lease) {
+        this.settings = settings;
+        this.camelContext = camelContext;
+        this.namespace = settings.kind() == ClusterSettings.Kind.NONE ? null : ClusterServices.namespace(settings);
+        this.metrics = metrics;
+        this.lease = lease;
+        this.deadlineNanos = settings.renewDeadline().toNanos();
+        this.fenced = new FencedClusterService(settings.member(), this);
+        fenced.setCamelContext(camelContext);
+        metrics.bind(this);
+    }
+
+    /** Adds leader-only work; duties start in this order and stop in the reverse. */
+    public void add(Duty duty) {
+        duties.add(duty);
+    }
+
+    /** Whether the bridge is one of a pair (else it always leads). */
+    public boolean clustered() {
+        return settings.kind() != ClusterSettings.Kind.NONE;
+    }
+
+    /**
+     * Whether leader-only work may act at this instant: this bridge leads, and (in a pair) the JVM has not just come
+     * back from a pause longer than the renew deadline that the watchdog has not judged yet.
+     */
+    public boolean mayAct() {
+        return acting && (!clustered() || System.nanoTime() - lastTickNanos < deadlineNanos);
+    }
+
+    public boolean isLeader() {
+        return acting;
+    }
+
+    public String member() {
+        return settings.member();
+    }
+
+    /** How far back a new leader resends changes to webhooks. */
+    public Duration resyncWindow() {
+        return settings.resyncWindow();
+    }
+
+    /** The service the route policies of leader-only routes follow: Camel's election, fenced by this class. */
+    CamelClusterService fencedService() {
+        return fenced;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    /** Where a standby learns the leader's name when Camel's view does not say (the lock file's record). */
+    void holderFrom(Supplier<String> holder) {
+        this.recordedHolder = holder;
+    }
+
+    /** For /status and /health: role, holder, since when, the last transition, and the election's settings. */
+    public Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("role", role());
+        description.put("holder", holder());
+        description.put("since", since.toString());
+        Transition transition = last;
+        description.put("last_transition", transition == null ? null : Map.of("to", transition.role(),
+                "at", transition.at().toString(), "reason", transition.reason()));
+        description.putAll(settings.describe());
+        return description;
+    }
+
+    /** For the status page: the role at a glance. */
+    Map<String, Object> overview() {
+        Map<String, Object> overview = new LinkedHashMap<>();
+        overview.put("kind", settings.kind().label());
+        overview.put("role", role());
+        overview.put("holder", holder());
+        overview.put("since", since.toString());
+        Transition transition = last;
+        overview.put("last_transition", transition == null ? "none"
+                : transition.role() + " at " + transition.at() + ": " + transition.reason());
+        return overview;
+    }
+
+    String role() {
+        return acting ? "leader" : "standby";
+    }
+
+    /** Who leads, as far as this bridge knows; null when nobody or unknown. */
+    String holder() {
+        if (acting) {
+            return settings.member();
+        }
+        String holder = electedHolder;
+        return holder != null ? holder : recordedHolder.get();
+    }
+
+    @Override
+    public void leadershipChanged(CamelClusterView changed, CamelClusterMember leader) {
+        boolean local = changed.getLocalMember().isLeader();
+        electedHolder = leader == null || leader.isLocal() ? null : leader.getId();
+        elected = local;
+        if (!local && acting) {
+            acting = false; // at once: leader-only work stops acting before the transition has run
+            transitions.execute(() -> standDown("the election gave the lead to "
+                    + (leader == null ? "nobody yet" : leader.getId())));
+        } else if (local && !acting) {
+            transitions.execute(this::takeOverWhenHandedOver);
+        }
+    }
+
+    /** Joins the election once the bridge has fully started; without a cluster, leads at once. */
+    void join() throws Exception {
+        if (!clustered()) {
+            elected = true;
+            transitions.execute(() -> takeOver("the only bridge (cluster.kind=none)"));
+            return;
+        }
+        service = ClusterServices.create(settings, camelContext);
+        if (!service.getClass().getName().startsWith("org.apache.camel.")) {
+            LOG.info("Leader election through {}", service.getClass().getName());
+        }
+        if (!camelContext.hasService(service)) {
+            camelContext.addService(service, true, true);
+        }
+        view = service.getView(namespace);
+        LOG.info("Joined the leader election ({}) as {}; a standby until it leads", describeElection(),
+                settings.member());
+        watchdog.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        view.addEventListener(this);
+    }
+
+    /**
+     * Leaves the election as the bridge stops: leader-only work stops first, then the lead is released at once
+     * (the lock file emptied and unlocked, the Lease's holder cleared), so that the standby takes over within its
+     * next retry period instead of waiting for the lease to expire.
+     */
+    void leave() {
+        if (view != null) {
+            view.removeEventListener(this);
+        }
+        elected = false;
+        boolean wasLeader = acting;
+        acting = false;
+        try {
+            transitions.submit(() -> standDown("the bridge is stopping")).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Giving up the leader-only work took too long: {}", e.toString());
+        }
+        if (view == null) {
+            return;
+        }
+        try {
+            service.releaseView(view);
+            view = null;
+            if (lease != null && wasLeader) {
+                lease.release(settings.member());
+            }
+            if (wasLeader) {
+                LOG.info("Released the lead ({}): the standby takes over within its retry period", describeElection());
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not release the lead ({}): the standby takes over once the lease expires: {}",
+                    describeElection(), e.toString());
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        transitions = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "ClusterLeadership");
+        watchdog = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "ClusterWatchdog");
+        ServiceHelper.startService(fenced);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(fenced);
+        if (lease != null) {
+            lease.close();
+        }
+        camelContext.getExecutorServiceManager().shutdownNow(watchdog);
+        camelContext.getExecutorServiceManager().shutdownNow(transitions);
+    }
+
+    private void takeOverWhenHandedOver() {
+        long delay = lease == null ? 0 : lease.handoverDelayMillis(settings);
+        if (delay > 0) {
+            LOG.info("Elected on a Lease this bridge just made: acting in {} ms, once a leader that lost the old one "
+                    + "has noticed", delay);
+            transitions.schedule(() -> takeOver("elected (" + describeElection() + ")"), delay,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            takeOver("elected (" + describeElection() + ")");
+        }
+    }
+
+    /** On the transition thread. */
+    private void takeOver(String reason) {
+        if (acting || !elected || !isRunAllowed()) {
+            return;
+        }
+        acting = true;
+        if (!elected) { // the lead went away meanwhile; its event saw acting=false
+            acting = false;
+            return;
+        }
+        for (Duty duty : duties) {
+            try {
+                duty.lead();
+            } catch (Exception e) {
+                LOG.error("Leader-only work {} did not start: {}", duty, e.toString(), e);
+            }
+        }
+        fenced.changed();
+        transition("leader", reason);
+        LOG.info("LEADER now ({}): this bridge takes MQTT commands, publishes to MQTT, delivers webhooks and runs the "
+                + "routes of group leader; reason: {}", settings.member(), reason);
+    }
+
+    /** On the transition thread. */
+    private void standDown(String reason) {
+        acting = false;
+        if (last == null || !"leader".equals(last.role())) {
+            return; // never led, or already standing by
+        }
+        fenced.changed();
+        List<Duty> reversed = new ArrayList<>(duties);
+        Collections.reverse(reversed);
+        for (Duty duty : reversed) {
+            try {
+                duty.follow();
+            } catch (Exception e) {
+                LOG.error("Leader-only work {} did not stop cleanly: {}", duty, e.toString(), e);
+            }
+        }
+        transition("standby", reason);
+        LOG.warn("STANDBY now ({}): {}. The leader-only work stopped; sessions, cache and mirror stay warm; leader: {}",
+                settings.member(), reason, holder() == null ? "none yet" : holder());
+    }
+
+    private void transition(String role, String reason) {
+        Instant now = Instant.now();
+        since = now;
+        last = new Transition(role, now, reason);
+        metrics.transitioned(role);
+    }
+
+    /**
+     * Every tick: a gap longer than the renew deadline means the JVM stood still (a GC pause, a stopped process) long
+     * enough that the lease may have gone to the standby meanwhile. Then this bridge stops acting at once, and acts
+     * again only if the election still says it leads after another renew deadline (by then Camel has renewed, or has
+     * told the loss).
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        long gap = now - lastTickNanos;
+        lastTickNanos = now;
+        if (gap > deadlineNanos && acting) {
+            acting = false;
+            reconfirmAtNanos = now + deadlineNanos;
+            String reason = "the bridge stood still for " + TimeUnit.NANOSECONDS.toMillis(gap)
+                    + " ms, longer than the renew deadline";
+            transitions.execute(() -> standDown(reason));
+        } else if (reconfirmAtNanos != 0 && now - reconfirmAtNanos >= 0) {
+            reconfirmAtNanos = 0;
+            transitions.execute(() -> takeOver("still elected a renew deadline after standing still"));
+        }
+    }
+
+    private String describeElection() {
+        return switch (settings.kind()) {
+            case FILE -> "lock file " + settings.file();
+            case KUBERNETES -> "Lease " + KubernetesLease.name(settings.leaseName());
+            case CUSTOM -> "cluster service " + service.getId();
+            case NONE -> "none";
+        };
+    }
+}
