@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * after the JVM stood still for longer than the renew deadline (a long GC pause): then the lease may be gone, and it
  * acts again only once the election still says so a renew deadline later. Without a cluster it leads from the start.
  */
-public final class Leadership extends ServiceSupport implements CamelClusterEventListener.Leadership {
+public final class Leadership extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
     private static final long TICK_MILLIS = 100;
@@ -57,6 +57,7 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
     private final LeadershipMetrics metrics;
     private final KubernetesLease lease;
     private final long deadlineNanos;
+    private final CamelClusterEventListener.Leadership listener = this::leadershipChanged;
     private volatile Supplier<String> recordedHolder = () -> null;
     private CamelClusterService service;
     private CamelClusterView view;
@@ -131,7 +132,7 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
     }
 
     /** For /status and /health: role, holder, since when, the last transition, and the election's settings. */
-    public Map<String, Object> describe() {
+    public synchronized Map<String, Object> describe() {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("role", role());
         description.put("holder", holder());
@@ -144,7 +145,7 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
     }
 
     /** For the status page: the role at a glance. */
-    Map<String, Object> overview() {
+    synchronized Map<String, Object> overview() {
         Map<String, Object> overview = new LinkedHashMap<>();
         overview.put("kind", settings.kind().label());
         overview.put("role", role());
@@ -169,15 +170,14 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
         return holder != null ? holder : recordedHolder.get();
     }
 
-    @Override
-    public void leadershipChanged(CamelClusterView changed, CamelClusterMember leader) {
+    /** Camel's view says who leads; on Camel's thread of the election. */
+    private void leadershipChanged(CamelClusterView changed, CamelClusterMember leader) {
         boolean local = changed.getLocalMember().isLeader();
         electedHolder = leader == null || leader.isLocal() ? null : leader.getId();
         elected = local;
-        if (!local && acting) {
-            acting = false; // at once: leader-only work stops acting before the transition has run
-            transitions.execute(() -> standDown("the election gave the lead to "
-                    + (leader == null ? "nobody yet" : leader.getId())));
+        String reason = "the election gave the lead to " + (leader == null ? "nobody yet" : leader.getId());
+        if (!local && setActing(false, reason)) { // at once: leader-only work stops acting before the duties stop
+            transitions.execute(() -> standDown(reason));
         } else if (local && !acting) {
             transitions.execute(this::takeOverWhenHandedOver);
         }
@@ -201,7 +201,7 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
         LOG.info("Joined the leader election ({}) as {}; a standby until it leads", describeElection(),
                 settings.member());
         watchdog.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        view.addEventListener(this);
+        view.addEventListener(listener);
     }
 
     /**
@@ -211,13 +211,17 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
      */
     void leave() {
         if (view != null) {
-            view.removeEventListener(this);
+            view.removeEventListener(listener);
         }
         elected = false;
-        boolean wasLeader = acting;
-        acting = false;
+        boolean wasLeader = setActing(false, "the bridge is stopping");
         try {
-            transitions.submit(() -> standDown("the bridge is stopping")).get(30, TimeUnit.SECONDS);
+            // behind any transition still queued
+            transitions.submit(() -> {
+                if (wasLeader) {
+                    standDown("the bridge is stopping");
+                }
+            }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("Giving up the leader-only work took too long: {}", e.toString());
         }
@@ -272,12 +276,12 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
 
     /** On the transition thread. */
     private void takeOver(String reason) {
-        if (acting || !elected || !isRunAllowed()) {
+        if (!elected || !isRunAllowed() || !setActing(true, reason)) {
             return;
         }
-        acting = true;
-        if (!elected) { // the lead went away meanwhile; its event saw acting=false
-            acting = false;
+        if (!elected) { // the lead went away meanwhile, before its event could see this bridge acting
+            setActing(false, "the election took the lead back while this bridge took it");
+            standDown("the election took the lead back while this bridge took it");
             return;
         }
         for (Duty duty : duties) {
@@ -288,17 +292,12 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
             }
         }
         fenced.changed();
-        transition("leader", reason);
         LOG.info("LEADER now ({}): this bridge takes MQTT commands, publishes to MQTT, delivers webhooks and runs the "
                 + "routes of group leader; reason: {}", settings.member(), reason);
     }
 
-    /** On the transition thread. */
+    /** On the transition thread, once this bridge stopped acting: the leader-only work stops, in reverse order. */
     private void standDown(String reason) {
-        acting = false;
-        if (last == null || !"leader".equals(last.role())) {
-            return; // never led, or already standing by
-        }
         fenced.changed();
         List<Duty> reversed = new ArrayList<>(duties);
         Collections.reverse(reversed);
@@ -309,16 +308,24 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
                 LOG.error("Leader-only work {} did not stop cleanly: {}", duty, e.toString(), e);
             }
         }
-        transition("standby", reason);
         LOG.warn("STANDBY now ({}): {}. The leader-only work stopped; sessions, cache and mirror stay warm; leader: {}",
                 settings.member(), reason, holder() == null ? "none yet" : holder());
     }
 
-    private void transition(String role, String reason) {
+    /**
+     * Starts or stops acting, with when and why; false when the bridge was in that role already. The role changes
+     * before the duties start or stop: leader-only work asks {@link #mayAct()} before each act.
+     */
+    private synchronized boolean setActing(boolean leading, String reason) {
+        if (acting == leading) {
+            return false;
+        }
+        acting = leading;
         Instant now = Instant.now();
         since = now;
-        last = new Transition(role, now, reason);
-        metrics.transitioned(role);
+        last = new Transition(role(), now, reason);
+        metrics.transitioned(role());
+        return true;
     }
 
     /**
@@ -331,11 +338,10 @@ public final class Leadership extends ServiceSupport implements CamelClusterEven
         long now = System.nanoTime();
         long gap = now - lastTickNanos;
         lastTickNanos = now;
-        if (gap > deadlineNanos && acting) {
-            acting = false;
+        String reason = "the bridge stood still for " + TimeUnit.NANOSECONDS.toMillis(gap)
+                + " ms, longer than the renew deadline";
+        if (gap > deadlineNanos && setActing(false, reason)) {
             reconfirmAtNanos = now + deadlineNanos;
-            String reason = "the bridge stood still for " + TimeUnit.NANOSECONDS.toMillis(gap)
-                    + " ms, longer than the renew deadline";
             transitions.execute(() -> standDown(reason));
         } else if (reconfirmAtNanos != 0 && now - reconfirmAtNanos >= 0) {
             reconfirmAtNanos = 0;

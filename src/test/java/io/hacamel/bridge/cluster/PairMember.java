@@ -1,0 +1,144 @@
+package io.hacamel.bridge.cluster;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.BridgeCommand;
+import io.hacamel.bridge.testing.FreePorts;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One bridge of a pair, as a process of its own (the bridge's classes and libraries, as {@code java -jar} runs them:
+ * {@code mvn verify} tests before it packages), in a home of its own, its output kept in
+ * {@code target/pair-logs/<test>-<name>.log} for a look after a failure. Its /status is read with the API key, which
+ * every bridge of these tests has.
+ */
+final class PairMember implements AutoCloseable {
+
+    static final String API_KEY = "pair-test-key-0123456789";
+
+    private final String name;
+    private final Process process;
+    private final ApiClient api;
+    private final Path log;
+
+    private PairMember(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.api = new ApiClient(port);
+        this.log = log;
+    }
+
+    /** Starts {@code name} in {@code work/<name>-home} with these settings (environment variables) on top. */
+    static PairMember start(String name, Path work, String test, Map<String, String> settings) throws IOException {
+        Path home = Files.createDirectories(work.resolve(name + "-home"));
+        Path log = Files.createDirectories(Path.of("target", "pair-logs")).resolve(test + "-" + name + ".log");
+        int port = FreePorts.next();
+        ProcessBuilder bridge = BridgeCommand.inHome(home).redirectOutput(log.toFile());
+        bridge.command().add(1, "-Xmx256m");
+        bridge.environment().putAll(settings);
+        bridge.environment().put("CAMEL_SERVER_PORT", String.valueOf(port));
+        bridge.environment().put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
+        bridge.environment().put("BRIDGE_API_KEY", API_KEY);
+        return new PairMember(name, bridge.start(), port, log);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The {@code cluster} section of /status; null while the bridge does not answer. */
+    JsonNode cluster() {
+        if (!process.isAlive()) {
+            return null;
+        }
+        try {
+            ApiClient.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/status"))
+                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(5)).GET());
+            return answer.status() == 200 && answer.body() != null ? answer.body().path("cluster") : null;
+        } catch (AssertionError e) {
+            return null; // not listening yet, or gone
+        }
+    }
+
+    /** {@code leader} or {@code standby}; null while the bridge does not answer. */
+    String role() {
+        JsonNode cluster = cluster();
+        return cluster == null ? null : cluster.path("role").asText();
+    }
+
+    boolean isLeader() {
+        return "leader".equals(role());
+    }
+
+    /** When the bridge took its current role, as it says. */
+    Instant since() {
+        return Instant.parse(cluster().path("since").asText());
+    }
+
+    void awaitReady(Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            return role() != null;
+        });
+    }
+
+    void awaitRole(String role, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> role.equals(role()));
+    }
+
+    ApiClient api() {
+        return api;
+    }
+
+    /** kill -9: the process ends at once, without a word to anyone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A graceful stop (SIGTERM), as systemd, docker stop and Kubernetes do it; waits until the process ended. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Asks for a graceful stop and returns at once. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
