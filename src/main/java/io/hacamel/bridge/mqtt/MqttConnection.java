@@ -133,6 +133,9 @@ public final class MqttConnection extends ServiceSupport {
     protected void doStart() {
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "MqttConnection");
         connectScheduled.set(false);
+        if (client.isConnected()) { // a connect that outlived the last stop: connect again, so the listeners hear of it
+            disconnectQuietly();
+        }
         scheduleConnect(0);
     }
 
@@ -163,6 +166,9 @@ public final class MqttConnection extends ServiceSupport {
 
     @Override
     protected void doShutdown() throws Exception {
+        if (client.isConnected()) {
+            client.disconnectForcibly(settings.publishTimeout().toMillis());
+        }
         client.close(true);
     }
 

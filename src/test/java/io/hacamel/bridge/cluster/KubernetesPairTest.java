@@ -1,0 +1,229 @@
+package io.hacamel.bridge.cluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two bridge processes elect their leader on a Lease of a Kubernetes API server (fabric8's mock server, CRUD mode),
+ * each reaching it through a relay the test can cut, as pods of the Deployment in docs/kubernetes with the shipped
+ * timing. The test plays the kubelet: it makes the two pods and marks a pod not ready, as Kubernetes does when its
+ * readiness probe fails or its container died. Both bridges' /status are sampled throughout: never two leaders.
+ */
+class KubernetesPairTest extends PairTestSupport {
+
+    private static final String NAMESPACE = "home";
+    private static final String LEASE_NAME = "ha-camel-bridge-leader";
+    /** The test's own requests carry this header; the bridges' do not. */
+    private static final String TEST_HEADER = "X-Pair-Test";
+    private static final Pattern RESOURCE = Pattern.compile(
+            "^/(?:api/v1|apis/coordination\\.k8s\\.io/v1)/namespaces/[^/]+/([a-z]+)(/[^/?]+)?");
+
+    private static final Set<String> USED = ConcurrentHashMap.newKeySet();
+    /** The mock server logs every request at INFO through java.util.logging; held, so the level sticks. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+    private static KubernetesMockServer apiServer;
+    private static KubernetesClient kubernetes;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void apiServer() {
+        MOCK_LOG.setLevel(Level.WARNING);
+        apiServer = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+                new HashMap<>(), new RecordingDispatcher(), false);
+        apiServer.init();
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiServer.url("/")).withNamespace(NAMESPACE)
+                .withCustomHeaders(Map.of(TEST_HEADER, "true")).build();
+        kubernetes = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    @AfterAll
+    static void closeApiServer() {
+        kubernetes.close();
+        apiServer.destroy();
+    }
+
+    @Test
+    void oneLeaderThroughALeaseDeletedAndAGracefulStop() throws Exception {
+        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
+                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
+            awaitOneLeader(a, b);
+
+            kubernetes.leases().withName(LEASE_NAME).delete();
+            Instant deleted = Instant.now();
+            await().atMost(LEASE).until(() -> (a.bridge.isLeader() ^ b.bridge.isLeader())
+                    && kubernetes.leases().withName(LEASE_NAME).get() != null
+                    && leader(a, b).bridge.since().isAfter(deleted));
+
+            Pod leader = leader(a, b);
+            Pod standby = leader == a ? b : a;
+            Instant stopped = Instant.now();
+            leader.bridge.requestStop();
+            standby.bridge.awaitRole("leader", Duration.ofSeconds(10));
+            Duration takeover = Duration.between(stopped, standby.bridge.since());
+            System.out.printf("TAKEOVER Kubernetes, graceful stop: %d ms%n", takeover.toMillis());
+            assertThat(takeover).as("takeover after a graceful stop, which releases the Lease")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(2));
+            leader.bridge.stop();
+            sampler.assertNeverTwoLeaders();
+        }
+        assertThat(usedVerbs()).as("what the bridges asked of the API server, as the Role grants it")
+                .isEqualTo(KubernetesManifestsTest.grantedVerbs());
+    }
+
+    @Test
+    void aKilledLeaderIsReplacedOnceItsPodIsNoLongerReady() throws Exception {
+        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
+                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
+            awaitOneLeader(a, b);
+            Pod leader = leader(a, b);
+            Pod standby = leader == a ? b : a;
+
+            Instant killed = Instant.now();
+            leader.bridge.kill();
+            leader.ready(false); // the kubelet: the container died
+            standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
+            Duration takeover = Duration.between(killed, standby.bridge.since());
+            System.out.printf("TAKEOVER Kubernetes, kill -9 (pod not ready at once): %d ms%n", takeover.toMillis());
+            assertThat(takeover).as("Camel waits a lease duration after taking the Lease of a pod not ready")
+                    .isBetween(LEASE, LEASE.plus(RETRY.multipliedBy(2)).plusSeconds(1));
+            sampler.assertNeverTwoLeaders();
+        }
+    }
+
+    @Test
+    void aLeaderCutOffFromTheApiStopsActingBeforeTheStandbyStarts() throws Exception {
+        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
+                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
+            awaitOneLeader(a, b);
+            Pod leader = leader(a, b);
+            Pod standby = leader == a ? b : a;
+
+            Instant cut = Instant.now();
+            leader.relay.cut(); // a partition: the leader's node is cut off, and Kubernetes marks its pod not ready
+            leader.ready(false);
+            leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
+            standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
+            Instant stoppedActing = leader.bridge.since();
+            Instant startedActing = standby.bridge.since();
+            System.out.printf("FENCING Kubernetes: the leader stopped %d ms after losing the API, the standby led %d ms "
+                    + "after that%n", Duration.between(cut, stoppedActing).toMillis(),
+                    Duration.between(stoppedActing, startedActing).toMillis());
+            assertThat(Duration.between(cut, stoppedActing)).as("the leader stops within its renew deadline")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(8));
+            assertThat(stoppedActing).as("the old leader stops acting before the standby starts")
+                    .isBefore(startedActing);
+            sampler.assertNeverTwoLeaders();
+        }
+    }
+
+    /** Both bridges answer, and one of them leads. */
+    private static void awaitOneLeader(Pod a, Pod b) {
+        a.bridge.awaitReady(Duration.ofSeconds(90));
+        b.bridge.awaitReady(Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.bridge.isLeader() ^ b.bridge.isLeader());
+    }
+
+    private static Pod leader(Pod a, Pod b) {
+        return a.bridge.isLeader() ? a : b;
+    }
+
+    /** The verbs the bridges used, as a Role grants them: {@code leases:get}, {@code pods:list}, ... */
+    private static Set<String> usedVerbs() {
+        return new TreeSet<>(USED);
+    }
+
+    /**
+     * One pod of the Deployment: its Pod object (running, ready, labelled as docs/kubernetes labels it), its relay to
+     * the API server, and its bridge, whose pod name is its HOSTNAME as in a pod.
+     */
+    private final class Pod implements AutoCloseable {
+
+        final String name;
+        final TcpProxy relay;
+        final PairMember bridge;
+
+        Pod(String name) throws Exception {
+            this.name = name;
+            kubernetes.pods().resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE)
+                    .addToLabels("app", "ha-camel-bridge").endMetadata()
+                    .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
+                    .endCondition().endStatus().build()).create();
+            relay = new TcpProxy(apiServer.getPort());
+            Map<String, String> election = new HashMap<>();
+            election.put("CLUSTER_KIND", "kubernetes");
+            election.put("CLUSTER_KUBERNETES_NAMESPACE", NAMESPACE);
+            election.put("HOSTNAME", name);
+            election.put("KUBERNETES_MASTER", "http://127.0.0.1:" + relay.port());
+            election.put("KUBERNETES_NAMESPACE", NAMESPACE);
+            election.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
+            election.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
+            bridge = startMember(name, work, "kubernetes-" + name, election);
+        }
+
+        void ready(boolean ready) {
+            kubernetes.pods().withName(name).edit(pod -> new PodBuilder(pod).editStatus().editFirstCondition()
+                    .withStatus(ready ? "True" : "False").endCondition().endStatus().build());
+        }
+
+        @Override
+        public void close() throws Exception {
+            bridge.close();
+            relay.close();
+            kubernetes.pods().withName(name).delete();
+        }
+    }
+
+    /** The CRUD API server, noting which verb of which resource every request of a bridge used. */
+    private static final class RecordingDispatcher extends KubernetesCrudDispatcher {
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            Matcher resource = RESOURCE.matcher(request.getPath());
+            if (request.getHeader(TEST_HEADER) == null && resource.find()) {
+                boolean named = resource.group(2) != null;
+                String verb = switch (request.getMethod()) {
+                    case "GET" -> named ? "get" : "list";
+                    case "POST" -> "create";
+                    case "PUT" -> "update";
+                    case "PATCH" -> "patch";
+                    case "DELETE" -> "delete";
+                    default -> request.getMethod();
+                };
+                USED.add(resource.group(1) + ":" + verb);
+            }
+            return super.dispatch(request);
+        }
+    }
+}
