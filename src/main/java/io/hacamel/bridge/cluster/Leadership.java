@@ -132,28 +132,22 @@ public final class Leadership extends ServiceSupport {
     }
 
     /** For /status and /health: role, holder, since when, the last transition, and the election's settings. */
-    public synchronized Map<String, Object> describe() {
-        Map<String, Object> description = new LinkedHashMap<>();
-        description.put("role", role());
-        description.put("holder", holder());
-        description.put("since", since.toString());
-        Transition transition = last;
-        description.put("last_transition", transition == null ? null : Map.of("to", transition.role(),
-                "at", transition.at().toString(), "reason", transition.reason()));
+    public Map<String, Object> describe() {
+        Map<String, Object> description = overview();
         description.putAll(settings.describe());
         return description;
     }
 
-    /** For the status page: the role at a glance. */
+    /** For the status page: role, holder (this bridge's or the leader's name), since when, the last transition. */
     synchronized Map<String, Object> overview() {
         Map<String, Object> overview = new LinkedHashMap<>();
-        overview.put("kind", settings.kind().label());
         overview.put("role", role());
         overview.put("holder", holder());
         overview.put("since", since.toString());
         Transition transition = last;
-        overview.put("last_transition", transition == null ? "none"
-                : transition.role() + " at " + transition.at() + ": " + transition.reason());
+        overview.put("last_transition", transition == null ? null : Map.of("to", transition.role(),
+                "at", transition.at().toString(), "reason", transition.reason()));
+        overview.put("kind", settings.kind().label());
         return overview;
     }
 
