@@ -56,7 +56,8 @@ public final class ClusterBeans {
             return CommandAdmission.ALWAYS;
         }
         if (cluster.kind() == ClusterSettings.Kind.FILE) {
-            CommandLedger ledger = new CommandLedger(cluster.file(), leadership, cluster.resyncWindow(), json);
+            CommandLedger ledger = new CommandLedger(cluster.file(), cluster.member(), leadership::mayAct,
+                    cluster.resyncWindow(), json);
             leadership.add(ledger);
             leadership.holderFrom(ledger::holder);
             return ledger;

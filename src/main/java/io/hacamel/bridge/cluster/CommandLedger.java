@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,8 @@ final class CommandLedger implements CommandAdmission, Leadership.Duty {
     private static final int COMPACT_AFTER = 1_000;
 
     private final Path file;
-    private final Leadership leadership;
+    private final String member;
+    private final BooleanSupplier mayAct;
     private final Duration window;
     private final ObjectMapper json;
     /** Correlation id to when it ran, oldest first; guarded by this. */
@@ -45,9 +47,14 @@ final class CommandLedger implements CommandAdmission, Leadership.Duty {
     private FileChannel channel;
     private int appended;
 
-    CommandLedger(Path lockFile, Leadership leadership, Duration window, ObjectMapper json) {
+    /**
+     * @param member this bridge's name in the pair
+     * @param mayAct whether this bridge acts as the leader at this instant
+     */
+    CommandLedger(Path lockFile, String member, BooleanSupplier mayAct, Duration window, ObjectMapper json) {
         this.file = lockFile.resolveSibling(lockFile.getFileName() + ".leader");
-        this.leadership = leadership;
+        this.member = member;
+        this.mayAct = mayAct;
         this.window = window;
         this.json = json;
     }
@@ -60,7 +67,7 @@ final class CommandLedger implements CommandAdmission, Leadership.Duty {
 
     @Override
     public synchronized Refusal admit(String correlationId) {
-        if (!leadership.mayAct()) {
+        if (!mayAct.getAsBoolean()) {
             return notLeader();
         }
         if (correlationId == null) {
@@ -96,7 +103,7 @@ final class CommandLedger implements CommandAdmission, Leadership.Duty {
     public synchronized void follow() throws IOException {
         ran.clear();
         if (channel != null) {
-            write(Map.of("released", leadership.member(), "at", Instant.now().toEpochMilli()));
+            write(Map.of("released", member, "at", Instant.now().toEpochMilli()));
             channel.close();
             channel = null;
         }
@@ -145,7 +152,7 @@ final class CommandLedger implements CommandAdmission, Leadership.Duty {
         }
         Instant since = Instant.now().minus(window);
         ran.values().removeIf(at -> !at.isAfter(since));
-        StringBuilder text = new StringBuilder(json.writeValueAsString(Map.of("holder", leadership.member(),
+        StringBuilder text = new StringBuilder(json.writeValueAsString(Map.of("holder", member,
                 "since", Instant.now().toString()))).append('\n');
         for (Map.Entry<String, Instant> entry : ran.entrySet()) {
             text.append(json.writeValueAsString(Map.of("correlation_id", entry.getKey(),

@@ -104,8 +104,9 @@ public final class Leadership extends ServiceSupport {
         return acting && (!clustered() || System.nanoTime() - lastTickNanos < deadlineNanos);
     }
 
+    /** Whether this bridge leads: it acts as the leader at this instant ({@link #mayAct()}). */
     public boolean isLeader() {
-        return acting;
+        return mayAct();
     }
 
     public String member() {
@@ -152,12 +153,12 @@ public final class Leadership extends ServiceSupport {
     }
 
     String role() {
-        return acting ? "leader" : "standby";
+        return mayAct() ? "leader" : "standby";
     }
 
     /** Who leads, as far as this bridge knows; null when nobody or unknown. */
     String holder() {
-        if (acting) {
+        if (mayAct()) {
             return settings.member();
         }
         String holder = electedHolder;
@@ -194,6 +195,7 @@ public final class Leadership extends ServiceSupport {
         view = service.getView(namespace);
         LOG.info("Joined the leader election ({}) as {}; a standby until it leads", describeElection(),
                 settings.member());
+        lastTickNanos = System.nanoTime();
         watchdog.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         view.addEventListener(listener);
     }
@@ -317,8 +319,9 @@ public final class Leadership extends ServiceSupport {
         acting = leading;
         Instant now = Instant.now();
         since = now;
-        last = new Transition(role(), now, reason);
-        metrics.transitioned(role());
+        String role = leading ? "leader" : "standby";
+        last = new Transition(role, now, reason);
+        metrics.transitioned(role);
         return true;
     }
 

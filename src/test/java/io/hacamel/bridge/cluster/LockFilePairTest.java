@@ -97,6 +97,16 @@ class LockFilePairTest extends PairTestSupport {
             await().atMost(Duration.ofSeconds(30)).until(() -> a.isLeader() ^ b.isLeader());
             PairMember leader = a.isLeader() ? a : b;
             PairMember standby = leader == a ? b : a;
+            String leaderName = leader.cluster().path("member").asText();
+            for (PairMember member : List.of(leader, standby)) {
+                JsonNode health = member.get("/health").body();
+                assertThat(health.path("status").asText()).as("a standby is as ready as the leader").isEqualTo("UP");
+                assertThat(health.path("cluster").path("holder").asText()).isEqualTo(leaderName);
+                assertThat(member.get("/metrics").text()).contains("habridge_cluster_leader "
+                        + (member == leader ? "1.0" : "0.0"));
+            }
+            assertThat(standby.cluster().path("role").asText()).isEqualTo("standby");
+            assertThat(standby.cluster().path("kind").asText()).isEqualTo("file");
             try (RoleSampler sampler = new RoleSampler(a, b)) {
                 Instant stopped = Instant.now();
                 leader.requestStop();

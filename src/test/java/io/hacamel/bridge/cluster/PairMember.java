@@ -1,7 +1,10 @@
 package io.hacamel.bridge.cluster;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.BridgeCommand;
 import io.hacamel.bridge.testing.FreePorts;
@@ -28,13 +32,16 @@ final class PairMember implements AutoCloseable {
 
     private final String name;
     private final Process process;
-    private final ApiClient api;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path log;
 
     private PairMember(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
-        this.api = new ApiClient(port);
+        this.port = port;
         this.log = log;
     }
 
@@ -66,11 +73,31 @@ final class PairMember implements AutoCloseable {
             return null;
         }
         try {
-            ApiClient.Answer answer = api.send(HttpRequest.newBuilder(api.uri("/status"))
-                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(5)).GET());
+            ApiClient.Answer answer = get("/status");
             return answer.status() == 200 && answer.body() != null ? answer.body().path("cluster") : null;
         } catch (AssertionError e) {
             return null; // not listening yet, or gone
+        }
+    }
+
+    /** A GET with the API key; a bridge that does not answer within a few seconds fails it. */
+    ApiClient.Answer get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException e) {
+                // not JSON (/metrics): the caller reads the text
+            }
+            return new ApiClient.Answer(response.statusCode(), body, response.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " of " + name + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -102,14 +129,27 @@ final class PairMember implements AutoCloseable {
         await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> role.equals(role()));
     }
 
-    ApiClient api() {
-        return api;
-    }
-
     /** kill -9: the process ends at once, without a word to anyone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops the process where it stands (SIGSTOP), as a very long GC pause would. */
+    void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** Lets a frozen process go on (SIGCONT). */
+    void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 
     /** A graceful stop (SIGTERM), as systemd, docker stop and Kubernetes do it; waits until the process ended. */
