@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -20,6 +21,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,7 +210,44 @@ public final class MqttConnection extends ServiceSupport {
         } catch (MqttException e) {
             LOG.warn("Could not publish online to {}: {}", settings.availabilityTopic(), e.toString());
         }
+        try {
+            keepOnline();
+        } catch (MqttException e) {
+            LOG.warn("Could not subscribe to {}: a late last will could leave it offline: {}",
+                    settings.availabilityTopic(), e.toString());
+        }
         connectedListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * A last will that arrives after this connection said online (the broker noticed a vanished connection late: a
+     * bridge of a pair cut off from the network while the other took over, or this bridge's own connection before a
+     * reconnect) would leave {@code offline} retained while the bridge publishes: it is answered with online again.
+     */
+    private void keepOnline() throws MqttException {
+        MqttSubscription availability = new MqttSubscription(settings.availabilityTopic(), settings.qos());
+        IMqttMessageListener answer = (topic, message) -> {
+            ScheduledExecutorService current = scheduler;
+            if (isRunAllowed() && current != null
+                    && MqttSettings.OFFLINE.equals(new String(message.getPayload(), StandardCharsets.UTF_8))) {
+                current.execute(this::sayOnlineAgain); // not on Paho's thread, which a publish would wait for
+            }
+        };
+        // the array form: Paho 1.2.5's subscribe(String, int, listener) calls itself forever
+        client.subscribe(new MqttSubscription[] {availability}, new IMqttMessageListener[] {answer});
+    }
+
+    private void sayOnlineAgain() {
+        if (!isRunAllowed() || !client.isConnected()) {
+            return;
+        }
+        try {
+            publishAvailability(MqttSettings.ONLINE);
+            LOG.info("{} said offline while the bridge is connected (a late last will): said online again",
+                    settings.availabilityTopic());
+        } catch (MqttException e) {
+            LOG.warn("Could not publish online to {}: {}", settings.availabilityTopic(), e.toString());
+        }
     }
 
     private void connectFailed(Exception e) {

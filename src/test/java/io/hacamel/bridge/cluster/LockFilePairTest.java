@@ -74,6 +74,12 @@ class LockFilePairTest extends PairTestSupport {
                 await().atMost(Duration.ofSeconds(30)).until(() -> ledger.runs("door ", false).size()
                         > doorRunsBefore + 5);
 
+                // the old leader's last will, had the broker noticed it gone only now (a partition)
+                String availability = BASE + "/bridge/availability";
+                answers.publishRetained(availability, "offline");
+                await().atMost(Duration.ofSeconds(10)).until(() -> "online".equals(
+                        MqttRecorder.retained(broker.url(), availability.replace("availability", "#")).get(availability)));
+
                 commands.close();
                 simulator.load().stop();
                 awaitRetainedStatesFinal(Duration.ofSeconds(60));
