@@ -186,9 +186,6 @@ public final class Leadership extends ServiceSupport {
             return;
         }
         service = ClusterServices.create(settings, camelContext);
-        if (!service.getClass().getName().startsWith("org.apache.camel.")) {
-            LOG.info("Leader election through {}", service.getClass().getName());
-        }
         if (!camelContext.hasService(service)) {
             camelContext.addService(service, true, true);
         }
@@ -350,7 +347,7 @@ public final class Leadership extends ServiceSupport {
         return switch (settings.kind()) {
             case FILE -> "lock file " + settings.file();
             case KUBERNETES -> "Lease " + KubernetesLease.name(settings.leaseName());
-            case CUSTOM -> "cluster service " + service.getId();
+            case CUSTOM -> "cluster service " + service.getClass().getName();
             case NONE -> "none";
         };
     }
