@@ -84,7 +84,8 @@ final class ClusterServices {
         Set<CamelClusterService> services = context.getRegistry().findByType(CamelClusterService.class);
         if (services.size() != 1) {
             throw new IllegalArgumentException("cluster.kind=custom needs exactly one Camel cluster service bean, e.g. "
-                    + "camel.beans.cluster = #class:org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService"
+                    + "camel.beans.cluster = "
+                    + "#class:org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService"
                     + " (found " + services.size() + ")");
         }
         return services.iterator().next();

@@ -54,8 +54,13 @@ public record ClusterSettings(Kind kind, Path file, String namespace, String lea
                         + renewDeadline.toMillis() + " ms): a leader renews at least once before its deadline");
             }
         }
+        if (kind == Kind.KUBERNETES && !leaseName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+            throw new IllegalArgumentException("cluster.kubernetes.lease-name must be lower-case letters, digits and "
+                    + "dashes, e.g. ha-camel-bridge, was '" + leaseName + "'");
+        }
         if (kind == Kind.FILE && file.getFileName() == null) {
-            throw new IllegalArgumentException("cluster.file must name the lock file, e.g. /shared/ha-camel-bridge.lock");
+            throw new IllegalArgumentException("cluster.file must name the lock file, e.g. "
+                    + "/shared/ha-camel-bridge.lock");
         }
     }
 

@@ -169,7 +169,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         return false;
     }
 
-    /** For mqtt-errors: a publish waits out an outage only while the bridge leads; a standby leaves it to the leader. */
+    /** For mqtt-errors: a publish waits out an outage only while the bridge leads; else it is the leader's. */
     public boolean publishing() {
         return mayAct.getAsBoolean();
     }

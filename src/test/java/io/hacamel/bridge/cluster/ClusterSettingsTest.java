@@ -24,7 +24,7 @@ class ClusterSettingsTest {
     }
 
     @Test
-    void podLabelsAreKeyValuePairs() {
+    void podLabelsAreKeyValuePairsAndTheLeaseNameAKubernetesName() {
         ClusterSettings settings = new ClusterSettings(Kind.KUBERNETES, null, "", "ha-camel-bridge",
                 "app=ha-camel-bridge, tier = home", Duration.ofSeconds(10), Duration.ofSeconds(7),
                 Duration.ofSeconds(1), "pod-a");
@@ -33,6 +33,9 @@ class ClusterSettingsTest {
         ClusterSettings wrong = new ClusterSettings(Kind.KUBERNETES, null, "", "ha-camel-bridge", "app",
                 Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofSeconds(1), "pod-a");
         assertThatThrownBy(wrong::podLabelMap).hasMessageContaining("key=value");
+        assertThatThrownBy(() -> new ClusterSettings(Kind.KUBERNETES, null, "", "HA_Bridge", "app=x",
+                Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofSeconds(1), "pod-a"))
+                .hasMessageContaining("cluster.kubernetes.lease-name");
     }
 
     private static ClusterSettings settings(Kind kind, long lease, long deadline, long retry) {

@@ -76,18 +76,19 @@ class KubernetesPairTest extends PairTestSupport {
 
     @Test
     void oneLeaderThroughALeaseDeletedAndAGracefulStop() throws Exception {
-        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
-                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
-            awaitOneLeader(a, b);
+        try (Pair pair = new Pair()) {
+            pair.awaitOneLeader();
 
             kubernetes.leases().withName(LEASE_NAME).delete();
             Instant deleted = Instant.now();
-            await().atMost(LEASE).until(() -> (a.bridge.isLeader() ^ b.bridge.isLeader())
-                    && kubernetes.leases().withName(LEASE_NAME).get() != null
-                    && leader(a, b).bridge.since().isAfter(deleted));
+            await().atMost(LEASE).until(() -> {
+                Pod now = pair.leaderNow();
+                return now != null && now.bridge.since().isAfter(deleted)
+                        && kubernetes.leases().withName(LEASE_NAME).get() != null;
+            });
 
-            Pod leader = leader(a, b);
-            Pod standby = leader == a ? b : a;
+            Pod leader = pair.awaitOneLeader();
+            Pod standby = pair.other(leader);
             Instant stopped = Instant.now();
             leader.bridge.requestStop();
             standby.bridge.awaitRole("leader", Duration.ofSeconds(10));
@@ -96,7 +97,7 @@ class KubernetesPairTest extends PairTestSupport {
             assertThat(takeover).as("takeover after a graceful stop, which releases the Lease")
                     .isLessThanOrEqualTo(Duration.ofSeconds(2));
             leader.bridge.stop();
-            sampler.assertNeverTwoLeaders();
+            pair.sampler.assertNeverTwoLeaders();
         }
         assertThat(usedVerbs()).as("what the bridges asked of the API server, as the Role grants it")
                 .isEqualTo(KubernetesManifestsTest.grantedVerbs());
@@ -109,11 +110,9 @@ class KubernetesPairTest extends PairTestSupport {
      */
     @Test
     void aLeaderThatStopsDeadIsReplacedAndDoesNotActWhenItGoesOn() throws Exception {
-        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
-                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
-            awaitOneLeader(a, b);
-            Pod leader = leader(a, b);
-            Pod standby = leader == a ? b : a;
+        try (Pair pair = new Pair()) {
+            Pod leader = pair.awaitOneLeader();
+            Pod standby = pair.other(leader);
 
             Instant frozen = Instant.now();
             leader.bridge.freeze();
@@ -126,17 +125,15 @@ class KubernetesPairTest extends PairTestSupport {
 
             leader.bridge.thaw();
             leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
-            sampler.assertNeverTwoLeaders();
+            pair.sampler.assertNeverTwoLeaders();
         }
     }
 
     @Test
     void aLeaderCutOffFromTheApiStopsActingBeforeTheStandbyStarts() throws Exception {
-        try (Pod a = new Pod("bridge-a"); Pod b = new Pod("bridge-b");
-                RoleSampler sampler = new RoleSampler(a.bridge, b.bridge)) {
-            awaitOneLeader(a, b);
-            Pod leader = leader(a, b);
-            Pod standby = leader == a ? b : a;
+        try (Pair pair = new Pair()) {
+            Pod leader = pair.awaitOneLeader();
+            Pod standby = pair.other(leader);
 
             Instant cut = Instant.now();
             leader.relay.cut(); // a partition: the leader's node is cut off, and Kubernetes marks its pod not ready
@@ -145,31 +142,59 @@ class KubernetesPairTest extends PairTestSupport {
             standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
             Instant stoppedActing = leader.bridge.since();
             Instant startedActing = standby.bridge.since();
-            System.out.printf("FENCING Kubernetes: the leader stopped %d ms after losing the API, the standby led %d ms "
-                    + "after that%n", Duration.between(cut, stoppedActing).toMillis(),
+            System.out.printf("FENCING Kubernetes: the leader stopped %d ms after losing the API, the standby led "
+                    + "%d ms after that%n", Duration.between(cut, stoppedActing).toMillis(),
                     Duration.between(stoppedActing, startedActing).toMillis());
             assertThat(Duration.between(cut, stoppedActing)).as("the leader stops within its renew deadline")
                     .isLessThanOrEqualTo(Duration.ofSeconds(8));
             assertThat(stoppedActing).as("the old leader stops acting before the standby starts")
                     .isBefore(startedActing);
-            sampler.assertNeverTwoLeaders();
+            pair.sampler.assertNeverTwoLeaders();
         }
-    }
-
-    /** Both bridges answer, and one of them leads. */
-    private static void awaitOneLeader(Pod a, Pod b) {
-        a.bridge.awaitReady(Duration.ofSeconds(90));
-        b.bridge.awaitReady(Duration.ofSeconds(90));
-        await().atMost(Duration.ofSeconds(30)).until(() -> a.bridge.isLeader() ^ b.bridge.isLeader());
-    }
-
-    private static Pod leader(Pod a, Pod b) {
-        return a.bridge.isLeader() ? a : b;
     }
 
     /** The verbs the bridges used, as a Role grants them: {@code leases:get}, {@code pods:list}, ... */
     private static Set<String> usedVerbs() {
         return new TreeSet<>(USED);
+    }
+
+    /** The two pods of the Deployment, started together, and the sampler of their roles. */
+    private final class Pair implements AutoCloseable {
+
+        final Pod a;
+        final Pod b;
+        final RoleSampler sampler;
+
+        Pair() throws Exception {
+            a = new Pod("bridge-a");
+            b = new Pod("bridge-b");
+            sampler = new RoleSampler(a.bridge, b.bridge);
+        }
+
+        /** Waits until both answer and one of them leads, which it returns. */
+        Pod awaitOneLeader() {
+            a.bridge.awaitReady(Duration.ofSeconds(90));
+            b.bridge.awaitReady(Duration.ofSeconds(90));
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.bridge.isLeader() ^ b.bridge.isLeader());
+            return a.bridge.isLeader() ? a : b;
+        }
+
+        /** The one that leads now; null unless exactly one says so. */
+        Pod leaderNow() {
+            boolean first = a.bridge.isLeader();
+            return first == b.bridge.isLeader() ? null : first ? a : b;
+        }
+
+        Pod other(Pod pod) {
+            return pod == a ? b : a;
+        }
+
+        @Override
+        public void close() throws Exception {
+            sampler.close();
+            b.close();
+            a.close();
+        }
     }
 
     /**

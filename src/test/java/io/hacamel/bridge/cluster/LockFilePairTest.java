@@ -1,5 +1,6 @@
 package io.hacamel.bridge.cluster;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,15 +35,11 @@ class LockFilePairTest extends PairTestSupport {
 
     @Test
     void theStandbyTakesOverFromAKilledLeaderWithoutLossOrRepeats() throws Exception {
-        Map<String, String> election = election(work.resolve("shared/ha-camel-bridge.lock"));
-        try (PairMember a = startMember("a", work, "lockfile-kill", election); PairMember b = startMember("b", work, "lockfile-kill", election)) {
-            a.awaitReady(Duration.ofSeconds(90));
-            b.awaitReady(Duration.ofSeconds(90));
-            await().atMost(Duration.ofSeconds(30)).until(() -> a.isLeader() ^ b.isLeader());
-            PairMember leader = a.isLeader() ? a : b;
-            PairMember standby = leader == a ? b : a;
+        try (Pair pair = new Pair("lockfile-kill")) {
+            PairMember leader = pair.awaitOneLeader();
+            PairMember standby = pair.other(leader);
             Map<String, JsonNode> results = newResults();
-            try (RoleSampler sampler = new RoleSampler(a, b);
+            try (RoleSampler sampler = new RoleSampler(pair.a, pair.b);
                     MqttRecorder answers = MqttRecorder.subscribe(broker.url(), COMMAND_TOPIC + "/result");
                     Commands commands = new Commands(answers)) {
                 simulator.load().start(500);
@@ -78,7 +75,7 @@ class LockFilePairTest extends PairTestSupport {
                 String availability = BASE + "/bridge/availability";
                 answers.publishRetained(availability, "offline");
                 await().atMost(Duration.ofSeconds(10)).until(() -> "online".equals(
-                        MqttRecorder.retained(broker.url(), availability.replace("availability", "#")).get(availability)));
+                        MqttRecorder.retained(broker.url(), BASE + "/bridge/#").get(availability)));
 
                 commands.close();
                 simulator.load().stop();
@@ -96,13 +93,9 @@ class LockFilePairTest extends PairTestSupport {
 
     @Test
     void aGracefulStopHandsTheLeadOverWithinTwoSeconds() throws Exception {
-        Map<String, String> election = election(work.resolve("shared/ha-camel-bridge.lock"));
-        try (PairMember a = startMember("a", work, "lockfile-graceful", election); PairMember b = startMember("b", work, "lockfile-graceful", election)) {
-            a.awaitReady(Duration.ofSeconds(90));
-            b.awaitReady(Duration.ofSeconds(90));
-            await().atMost(Duration.ofSeconds(30)).until(() -> a.isLeader() ^ b.isLeader());
-            PairMember leader = a.isLeader() ? a : b;
-            PairMember standby = leader == a ? b : a;
+        try (Pair pair = new Pair("lockfile-graceful")) {
+            PairMember leader = pair.awaitOneLeader();
+            PairMember standby = pair.other(leader);
             String leaderName = leader.cluster().path("member").asText();
             for (PairMember member : List.of(leader, standby)) {
                 JsonNode health = member.get("/health").body();
@@ -113,7 +106,7 @@ class LockFilePairTest extends PairTestSupport {
             }
             assertThat(standby.cluster().path("role").asText()).isEqualTo("standby");
             assertThat(standby.cluster().path("kind").asText()).isEqualTo("file");
-            try (RoleSampler sampler = new RoleSampler(a, b)) {
+            try (RoleSampler sampler = new RoleSampler(pair.a, pair.b)) {
                 Instant stopped = Instant.now();
                 leader.requestStop();
                 standby.awaitRole("leader", Duration.ofSeconds(10));
@@ -135,10 +128,12 @@ class LockFilePairTest extends PairTestSupport {
     void aLeaderThatLosesTheLockStopsActingBeforeTheStandbyStarts() throws Exception {
         Path shared = Files.createDirectories(work.resolve("shared"));
         Path leadersView = Files.createSymbolicLink(work.resolve("leaders-view"), shared);
-        try (PairMember a = startMember("a", work, "lockfile-fencing", election(leadersView.resolve("ha-camel-bridge.lock")))) {
+        try (PairMember a = startMember("a", work, "lockfile-fencing",
+                election(leadersView.resolve("ha-camel-bridge.lock")))) {
             a.awaitReady(Duration.ofSeconds(90));
             a.awaitRole("leader", Duration.ofSeconds(30));
-            try (PairMember b = startMember("b", work, "lockfile-fencing", election(shared.resolve("ha-camel-bridge.lock")));
+            try (PairMember b = startMember("b", work, "lockfile-fencing",
+                    election(shared.resolve("ha-camel-bridge.lock")));
                     RoleSampler sampler = new RoleSampler(a, b)) {
                 b.awaitReady(Duration.ofSeconds(90));
                 assertThat(b.role()).isEqualTo("standby");
@@ -158,6 +153,37 @@ class LockFilePairTest extends PairTestSupport {
                 assertThat(Duration.between(lost, stoppedActing)).isLessThan(RETRY.plusSeconds(2));
                 sampler.assertNeverTwoLeaders();
             }
+        }
+    }
+
+    /** Two bridges on one lock file, started together. */
+    private final class Pair implements AutoCloseable {
+
+        final PairMember a;
+        final PairMember b;
+
+        Pair(String test) throws IOException {
+            Map<String, String> election = election(work.resolve("shared/ha-camel-bridge.lock"));
+            a = startMember("a", work, test, election);
+            b = startMember("b", work, test, election);
+        }
+
+        /** Waits until both answer and one of them leads, which it returns. */
+        PairMember awaitOneLeader() {
+            a.awaitReady(Duration.ofSeconds(90));
+            b.awaitReady(Duration.ofSeconds(90));
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.isLeader() ^ b.isLeader());
+            return a.isLeader() ? a : b;
+        }
+
+        PairMember other(PairMember member) {
+            return member == a ? b : a;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            b.close();
+            a.close();
         }
     }
 

@@ -83,9 +83,9 @@ final class PairMember implements AutoCloseable {
     /** A GET with the API key; a bridge that does not answer within a few seconds fails it. */
     ApiClient.Answer get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             try {
                 body = JSON.readTree(response.body());

@@ -93,8 +93,8 @@ final class ServiceCallLedger implements WebSocket.Listener, AutoCloseable {
         switch (message.path("type").asText()) {
             case "auth_required" -> webSocket.sendText("{\"type\":\"auth\",\"access_token\":\""
                     + SimulatorOptions.DEFAULT_TOKEN + "\"}", true);
-            case "auth_ok" -> webSocket.sendText("{\"id\":1,\"type\":\"subscribe_events\",\"event_type\":\"call_service\"}",
-                    true);
+            case "auth_ok" -> webSocket.sendText(
+                    "{\"id\":1,\"type\":\"subscribe_events\",\"event_type\":\"call_service\"}", true);
             case "result" -> subscribed.complete(null);
             case "event" -> {
                 String called = message.path("event").path("data").path("service_data").path("message").asText("");
