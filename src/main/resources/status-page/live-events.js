@@ -1,36 +1,17 @@
 // The status page's last events, live: the page is a client of the bridge's hub (/ws) like any other, subscribed to
-// every tracked entity. When the bridge asks for a key, a person types it once; it stays in this tab's
-// sessionStorage and goes to the hub as the first message (never in the URL, which proxies and logs keep).
-import { byId } from './page.js';
+// every tracked entity. It presents the key the page was given (page.js keeps it in this tab's sessionStorage) as
+// the hub's first message, never in the URL, which proxies and logs keep.
+import { byId, storedKey, storeKey } from './page.js';
 
 const SHOWN = 15;
-const KEY = 'ha-camel-bridge.hub-key';
 const FIRST_RETRY_MILLIS = 1000;
 const MAX_RETRY_MILLIS = 30000;
 /** Changes are drawn at most this often: a busy home must not redraw the page for every one. */
 const DRAW_MILLIS = 250;
 const UNAUTHORIZED = 4401;
 const TOO_MANY_CLIENTS = 1013;
-
-function storedKey() {
-  try {
-    return sessionStorage.getItem(KEY);
-  } catch (error) {
-    return null; // storage is off in this browser: the key is asked for at every connect
-  }
-}
-
-function storeKey(key) {
-  try {
-    if (key === null) {
-      sessionStorage.removeItem(KEY);
-    } else {
-      sessionStorage.setItem(KEY, key);
-    }
-  } catch (error) {
-    // storage is off: the key lives as long as this connection
-  }
-}
+/** Told to the page when the hub refused the key: the page asks for it again. */
+export const KEY_REFUSED = 'bridge-key-refused';
 
 /** A line above the list about the connection; null for none. */
 function note(words) {
@@ -79,24 +60,12 @@ export class LiveEvents {
     this.retryTimer = null;
     this.waiting = [];
     this.drawTimer = null;
-    byId('live-key-form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      const key = byId('live-key').value.trim();
-      if (key) {
-        storeKey(key);
-        this.key = key;
-        byId('live-key').value = '';
-        byId('live-key-form').hidden = true;
-        this.connect();
-      }
-    });
   }
 
   /** The live_events section of the overview says where the hub is; the page connects once it knows. */
   start(section) {
     if (this.path === null) {
       this.path = section.path;
-      this.key = storedKey();
       this.connect();
     }
   }
@@ -119,8 +88,8 @@ export class LiveEvents {
   received(socket, message) {
     switch (message.type) {
       case 'auth_required':
-        if (this.key) {
-          socket.send(JSON.stringify({ type: 'auth', data: { api_key: this.key } }));
+        if (storedKey()) {
+          socket.send(JSON.stringify({ type: 'auth', data: { api_key: storedKey() } }));
         } else {
           this.needsKey = true;
           socket.close(1000, 'no key yet');
@@ -155,12 +124,10 @@ export class LiveEvents {
     }
     this.socket = null;
     if (event.code === UNAUTHORIZED || this.needsKey) {
-      const refused = event.code === UNAUTHORIZED && this.key;
       storeKey(null);
-      this.key = null;
+      this.path = null; // connects again once the page has a key and the overview
       this.status('bad', 'key needed');
-      note(refused ? 'The bridge did not accept that key.' : null);
-      byId('live-key-form').hidden = false;
+      window.dispatchEvent(new CustomEvent(KEY_REFUSED, { detail: { refused: event.code === UNAUTHORIZED } }));
       return;
     }
     const seconds = Math.round(this.retryMillis / 1000);
@@ -168,8 +135,7 @@ export class LiveEvents {
     if (event.code === TOO_MANY_CLIENTS) {
       note('The hub has as many clients as hub.max-clients allows.');
     } else if (!this.opened) {
-      note(`The hub at ${this.path} did not take the connection. If hub.allowed-origins is set, it `
-        + `must list ${window.location.origin}.`);
+      note(`The hub at ${this.path} did not take the connection.`);
     }
     this.retryTimer = setTimeout(() => this.connect(), this.retryMillis);
     this.retryMillis = Math.min(this.retryMillis * 2, MAX_RETRY_MILLIS);

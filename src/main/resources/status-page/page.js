@@ -21,3 +21,30 @@ export function since(iso) {
   const ago = minutes < 1 ? 'just now' : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
   return `${at.toLocaleString()} (${ago})`;
 }
+
+const KEY = 'ha-camel-bridge.api-key';
+/** Where the key lives when this browser keeps no storage: until the page is left. */
+let inMemory = null;
+
+/** The API key this tab was given; null when none. */
+export function storedKey() {
+  try {
+    return sessionStorage.getItem(KEY);
+  } catch (error) {
+    return inMemory;
+  }
+}
+
+/** Keeps the key in this tab until it is closed; null forgets it. */
+export function storeKey(key) {
+  inMemory = key;
+  try {
+    if (key === null) {
+      sessionStorage.removeItem(KEY);
+    } else {
+      sessionStorage.setItem(KEY, key);
+    }
+  } catch (error) {
+    // storage is off: the key is kept in memory only, and asked for again at the next load
+  }
+}

@@ -1,8 +1,9 @@
 // The status page: polls GET /api/v1/overview every few seconds and shows it; the last events come live through the
-// client hub (live-events.js). No framework, no build step; every value goes in as text (never as HTML), so nothing
-// Home Assistant sends can run in the page.
-import { byId, count, show, since } from './page.js';
-import { LiveEvents } from './live-events.js';
+// client hub (live-events.js). When the bridge asks for its API key, a person types it once; the tab keeps it
+// (sessionStorage) and sends it as Authorization: Bearer, never in an address. No framework, no build step; every
+// value goes in as text (never as HTML), so nothing Home Assistant sends can run in the page.
+import { byId, count, show, since, storedKey, storeKey } from './page.js';
+import { KEY_REFUSED, LiveEvents } from './live-events.js';
 
 const POLL_MILLIS = 5000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -276,21 +277,62 @@ function render(overview) {
   show('updated', `updated ${new Date(overview.timestamp).toLocaleTimeString()}`);
 }
 
+/** Asks for the key (again); polling waits until a key is entered. */
+function askForKey(note) {
+  clearTimeout(pollTimer);
+  byId('updated').textContent = 'waiting for the API key';
+  byId('key-note').textContent = note || '';
+  byId('key-form').hidden = false;
+  byId('key').focus();
+}
+
+let pollTimer = null;
+
 async function refresh() {
+  clearTimeout(pollTimer);
+  const key = storedKey();
+  const headers = { Accept: 'application/json' };
+  if (key) {
+    headers.Authorization = `Bearer ${key}`;
+  }
   let overview = null;
+  let answer = null;
   try {
-    const answer = await fetch('/api/v1/overview', { cache: 'no-store', headers: { Accept: 'application/json' } });
+    answer = await fetch('/api/v1/overview', { cache: 'no-store', headers });
     if (answer.ok) {
       overview = await answer.json();
     }
   } catch (error) {
     // the bridge is away: the banner says so
   }
+  if (answer !== null && answer.status === 401) {
+    storeKey(null);
+    askForKey(key ? 'The bridge did not accept that key.' : null);
+    return;
+  }
+  if (answer !== null && answer.status === 429) {
+    const seconds = Number(answer.headers.get('Retry-After')) || 60;
+    askForKey(`Too many wrong keys from this address: the bridge takes the next one in ${seconds} s.`);
+    return;
+  }
   byId('offline').hidden = overview !== null;
-  setTimeout(refresh, POLL_MILLIS);
+  pollTimer = setTimeout(refresh, POLL_MILLIS);
   if (overview !== null) {
     render(overview);
   }
 }
+
+byId('key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = byId('key').value.trim();
+  if (key) {
+    storeKey(key);
+    byId('key').value = '';
+    byId('key-form').hidden = true;
+    refresh();
+  }
+});
+window.addEventListener(KEY_REFUSED, (event) => askForKey(event.detail.refused
+  ? 'The bridge did not accept that key.' : null));
 
 refresh();

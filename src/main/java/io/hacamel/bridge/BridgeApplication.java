@@ -23,10 +23,14 @@ public final class BridgeApplication {
         try {
             exitCode = main.run(args);
         } catch (Exception e) {
-            // Camel logged the stack trace already; this is the line an operator looks for
+            // the line an operator looks for; the stack trace only for whoever asks for it
             LOG.error("The bridge did not start: {}", rootCause(e).getMessage());
+            LOG.debug("The bridge did not start", e);
+            // a stop Camel's shutdown hook need not announce as a SIGTERM
+            main.completed();
             exitCode = 1;
         }
+        ClassDataArchive.writtenAtExit().ifPresent(file -> LOG.info(ClassDataArchive.announcement(file)));
         // the bridge's Vert.x threads would keep the JVM running after Camel stopped or failed to start
         System.exit(exitCode);
     }

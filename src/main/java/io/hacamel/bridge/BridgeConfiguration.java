@@ -1,13 +1,17 @@
 package io.hacamel.bridge;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hacamel.bridge.api.ApiErrors;
-import io.hacamel.bridge.api.ApiKeyCheck;
+import io.hacamel.bridge.api.ApiBeans;
 import io.hacamel.bridge.api.HealthReport;
+import io.hacamel.bridge.api.HttpLimits;
+import io.hacamel.bridge.api.LimitedVertx;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
@@ -29,6 +33,7 @@ import io.hacamel.bridge.observability.RouteMeters;
 import io.hacamel.bridge.observability.SessionMetrics;
 import io.hacamel.bridge.publish.PublishingBeans;
 import io.hacamel.bridge.support.PemTrust;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -53,10 +58,12 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
     private static final String METRICS_REGISTRY = "metricsRegistry";
+    private static final List<String> ROUTE_DURATIONS = List.of("ha.rest.connect-timeout", "ha.rest.response-timeout",
+            "webhooks.connect-timeout", "webhooks.response-timeout");
 
-    /** The bridge's one Vert.x: the Home Assistant session and the HTTP server share it. */
+    /** The bridge's one Vert.x: the Home Assistant session and the HTTP servers (with their limits) share it. */
     @BindToRegistry(value = "vertx", destroyMethod = "close")
-    private final Vertx vertx = Vertx.vertx();
+    private final LimitedVertx vertx = new LimitedVertx(Vertx.vertx());
 
     @BindToRegistry("bridgeJson")
     private final ObjectMapper json = new ObjectMapper();
@@ -65,6 +72,17 @@ public class BridgeConfiguration implements CamelConfiguration {
     @BindToRegistry("ha-states")
     public Cache<String, Object> stateCache(@PropertyInject("cache.max-entities") long maxEntities) {
         return Caffeine.newBuilder().maximumSize(maxEntities).recordStats().build();
+    }
+
+    /**
+     * Entities Home Assistant said it does not have, for {@code cache.not-found-ttl}: reads of them answer 404 without
+     * asking again. Bounded, so that reads of ever new made-up ids cannot grow it.
+     */
+    @BindToRegistry(StateQueries.NOT_FOUND_CACHE)
+    public Cache<String, Object> notFoundCache(CamelContext context) {
+        long ttl = new Settings(context.getPropertiesComponent()).millis("cache.not-found-ttl");
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(ttl)).maximumSize(10_000).recordStats()
+                .build();
     }
 
     /** Ready-made state lists: {@code all}, and {@code domain:<domain>}. */
@@ -91,11 +109,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         return new StateCacheStatus(mode.trim());
     }
 
-    @BindToRegistry("apiKeyCheck")
-    public ApiKeyCheck apiKeyCheck(CamelContext context) {
-        return new ApiKeyCheck(new Settings(context.getPropertiesComponent()).get("bridge.api-key"));
-    }
-
     @BindToRegistry("metricsEndpoint")
     public MetricsEndpoint metricsEndpoint(CamelContext context) {
         return new MetricsEndpoint(metrics(context));
@@ -109,17 +122,26 @@ public class BridgeConfiguration implements CamelConfiguration {
     /** The beans that depend on each other and on the Home Assistant session, in order. */
     @Override
     public void configure(CamelContext context) throws Exception {
+        ObservabilityBeans.requireFreePorts(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
+        resolveRouteDurations(context.getPropertiesComponent());
         // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
         CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
         if (camelCli != null) {
             camelCli.setEnabled(Boolean.parseBoolean(
                     new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
         }
+        HttpLimits httpLimits = HttpLimits.from(new Settings(context.getPropertiesComponent()), vertx.unlimited(),
+                metrics(context));
+        vertx.limits(httpLimits);
+        context.addStartupListener(httpLimits);
         HomeAssistantComponent homeAssistant = homeAssistant(context);
         registry.bind("haAuthorization", new HomeAssistantAuthorization(homeAssistant));
         SessionStatus session = new SessionStatus(homeAssistant);
         PrometheusMeterRegistry metrics = metrics(context);
+        // first: the gate goes in front of the HTTP server's router before any route or the hub is there
+        ApiBeans.bind(context, new Settings(context.getPropertiesComponent()),
+                context.hasService(DemoMode.class) != null, metrics);
         context.addRoutePolicyFactory(new RouteMeters(metrics));
         SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);
@@ -142,6 +164,19 @@ public class BridgeConfiguration implements CamelConfiguration {
     }
 
     /**
+     * The durations the routes hand to endpoint options that take plain milliseconds (camel-http's connectTimeout and
+     * responseTimeout): written as 10s in application.properties, the routes see 10000. Every other duration is read
+     * by the bridge ({@link Settings#millis}) or by Camel itself (the homeassistant component's options, the webhook
+     * retries' redelivery policy).
+     */
+    static void resolveRouteDurations(PropertiesComponent properties) {
+        Settings settings = new Settings(properties);
+        for (String key : ROUTE_DURATIONS) {
+            properties.addOverrideProperty(key, String.valueOf(settings.millis(key)));
+        }
+    }
+
+    /**
      * Every meter of the bridge and of Camel, in one registry: the one camel-micrometer made and bound under this name
      * (camel.metrics.enabled, set up before this class), else one of the bridge's own that camel-micrometer then uses.
      */
@@ -157,9 +192,9 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /**
      * The homeassistant component, which Camel makes and configures from {@code camel.component.homeassistant.*}
-     * (application.properties maps the {@code ha.*} keys onto them) right after this class. The token is handed over
-     * here, not through a placeholder, whose parser logs the values it resolves at DEBUG. Without {@code ha.url} the
-     * component is pointed at the built-in simulator (demo mode).
+     * (application.properties maps the {@code ha.*} keys onto them) right after this class. The URL (which may hold a
+     * password) and the token are handed over here, not through a placeholder, whose parser logs the values it
+     * resolves at DEBUG. Without {@code ha.url} the component is pointed at the built-in simulator (demo mode).
      */
     private HomeAssistantComponent homeAssistant(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
@@ -167,7 +202,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         HomeAssistantComponent component = context.getComponent("homeassistant", HomeAssistantComponent.class);
         String url = settings.get("ha.url");
         if (url.isBlank()) {
-            DemoMode demo = DemoMode.start(vertx, settings.millis("demo.change-interval"));
+            DemoMode demo = DemoMode.start(vertx.unlimited(), settings.millis("demo.change-interval"));
             context.addService(demo, true, true);
             url = demo.url();
             component.getConfiguration().setToken(demo.token());
@@ -177,12 +212,14 @@ public class BridgeConfiguration implements CamelConfiguration {
                     settings.get("camel.server.port"));
         } else {
             component.getConfiguration().setToken(settings.get("ha.token"));
+            String shown = UrlUserInfo.mask(url);
+            if (!shown.equals(url)) {
+                LOG.warn("ha.url holds a user name or password ({}); they are not sent: Home Assistant takes the "
+                        + "access token (ha.token)", shown);
+            }
         }
+        component.getConfiguration().setUrl(url);
         properties.addOverrideProperty("ha.rest-url", HaUrls.rest(url).toString());
-        for (String routeDuration : new String[] {"ha.rest.connect-timeout", "ha.rest.response-timeout"}) {
-            // the REST routes use them as camel-http options, which take plain milliseconds
-            properties.addOverrideProperty(routeDuration, String.valueOf(settings.millis(routeDuration)));
-        }
         restTls(context, settings.get("ha.ca-file"), Boolean.parseBoolean(settings.get("ha.insecure")));
         component.setVertx(vertx);
         return component;

@@ -14,7 +14,9 @@ public final class Settings {
 
     /** Header values carry API keys; webhook URLs often carry a token in their path (Slack, Discord). */
     private static final Pattern SECRET =
-            Pattern.compile(".*(token|password|secret|api-key|apikey|headers)(?!-file).*|webhook\\.[^.]+\\.url");
+            Pattern.compile(".*(token|password|secret|api-key|apikey|metrics-key|headers)(?!-file).*|webhook\\.[^.]+\\.url");
+    /** Addresses may carry a user name and password ({@code http://user:password@host}), shown only masked. */
+    private static final Pattern ADDRESS = Pattern.compile(".*[.-]url");
 
     private final PropertiesComponent properties;
 
@@ -29,7 +31,7 @@ public final class Settings {
 
     /** A required setting, trimmed; an empty value is a value. */
     public String get(String key) {
-        if (isSecret(key)) {
+        if (isSecret(key) || ADDRESS.matcher(key).matches()) {
             return secret(key);
         }
         return properties.resolveProperty(key).map(String::trim)
@@ -48,14 +50,36 @@ public final class Settings {
     /** A duration setting: 5000 (milliseconds), 5s, 2m, 1m30s; must be positive. */
     public long millis(String key) {
         String value = get(key);
-        long millis = TimeUtils.toMilliSeconds(value);
+        long millis;
+        try {
+            millis = TimeUtils.toMilliSeconds(value);
+        } catch (RuntimeException e) {
+            millis = 0; // Camel's parser fails on some text with an index out of range: say what is wrong instead
+        }
         if (millis <= 0) {
             throw new IllegalArgumentException(key + " must be a positive duration such as 5s, was '" + value + "'");
         }
         return millis;
     }
 
-    /** A secret: from the environment, else from the properties as written, never through the parser's logs. */
+    /** A whole number setting that must be positive. */
+    public int positiveInt(String key) {
+        String value = get(key);
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a positive whole number, was '" + value + "'");
+    }
+
+    /**
+     * A secret or an address: from the environment, else from the properties as written, never through the parser's
+     * logs.
+     */
     private String secret(String key) {
         String value = IOHelper.lookupEnvironmentVariable(key);
         if (value == null) {

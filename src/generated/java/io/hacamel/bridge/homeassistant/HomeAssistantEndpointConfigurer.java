@@ -27,6 +27,10 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "domains": target.setDomains(property(camelContext, java.lang.String.class, value)); return true;
         case "entities": target.setEntities(property(camelContext, java.lang.String.class, value)); return true;
+        case "entityid":
+        case "entityId": target.setEntityId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtype":
+        case "eventType": target.setEventType(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -37,10 +41,13 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "queuecapacity":
         case "queueCapacity": target.setQueueCapacity(property(camelContext, int.class, value)); return true;
+        case "seedstates":
+        case "seedStates": target.setSeedStates(property(camelContext, boolean.class, value)); return true;
         case "statechangesonly":
         case "stateChangesOnly": target.setStateChangesOnly(property(camelContext, boolean.class, value)); return true;
         case "synchronous": target.setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "timeout": target.setTimeout(property(camelContext, java.time.Duration.class, value)); return true;
+        case "trigger": target.setTrigger(property(camelContext, java.lang.String.class, value)); return true;
         case "types": target.setTypes(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -53,6 +60,10 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return boolean.class;
         case "domains": return java.lang.String.class;
         case "entities": return java.lang.String.class;
+        case "entityid":
+        case "entityId": return java.lang.String.class;
+        case "eventtype":
+        case "eventType": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -63,10 +74,13 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": return boolean.class;
         case "queuecapacity":
         case "queueCapacity": return int.class;
+        case "seedstates":
+        case "seedStates": return boolean.class;
         case "statechangesonly":
         case "stateChangesOnly": return boolean.class;
         case "synchronous": return boolean.class;
         case "timeout": return java.time.Duration.class;
+        case "trigger": return java.lang.String.class;
         case "types": return java.lang.String.class;
         default: return null;
         }
@@ -80,6 +94,10 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "domains": return target.getDomains();
         case "entities": return target.getEntities();
+        case "entityid":
+        case "entityId": return target.getEntityId();
+        case "eventtype":
+        case "eventType": return target.getEventType();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -90,10 +108,13 @@ public class HomeAssistantEndpointConfigurer extends PropertyConfigurerSupport i
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "queuecapacity":
         case "queueCapacity": return target.getQueueCapacity();
+        case "seedstates":
+        case "seedStates": return target.isSeedStates();
         case "statechangesonly":
         case "stateChangesOnly": return target.isStateChangesOnly();
         case "synchronous": return target.isSynchronous();
         case "timeout": return target.getTimeout();
+        case "trigger": return target.getTrigger();
         case "types": return target.getTypes();
         default: return null;
         }

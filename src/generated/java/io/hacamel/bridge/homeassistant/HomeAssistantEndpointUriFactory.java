@@ -23,19 +23,23 @@ public class HomeAssistantEndpointUriFactory extends org.apache.camel.support.co
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(13);
+        Set<String> props = new HashSet<>(17);
         props.add("bridgeErrorHandler");
         props.add("domains");
         props.add("entities");
+        props.add("entityId");
+        props.add("eventType");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("initialStates");
         props.add("lazyStartProducer");
         props.add("operation");
         props.add("queueCapacity");
+        props.add("seedStates");
         props.add("stateChangesOnly");
         props.add("synchronous");
         props.add("timeout");
+        props.add("trigger");
         props.add("types");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

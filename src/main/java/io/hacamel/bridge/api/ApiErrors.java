@@ -42,6 +42,9 @@ public final class ApiErrors {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (error instanceof ApiException api && api.retryAfterSeconds() > 0) {
+            message.setHeader("Retry-After", api.retryAfterSeconds());
+        }
         message.setBody(mapper.writeValueAsBytes(body));
     }
 

@@ -4,44 +4,34 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.apache.camel.Exchange;
-
 /**
- * Guards the API's write and admin operations with the bridge's API key ({@code bridge.api-key}, env
- * {@code BRIDGE_API_KEY}), sent as {@code Authorization: Bearer <key>}. Keys are compared in constant time, as
- * digests so that not even their length leaks. Without a configured key every caller is let through.
+ * One key of the API (the bridge's API key, or the optional metrics key), kept as a SHA-256 digest and compared in
+ * constant time, digest to digest, so that not even a key's length leaks through timing. A check without a key
+ * accepts nothing.
  */
 public final class ApiKeyCheck {
 
+    private static final ApiKeyCheck NONE = new ApiKeyCheck(null);
+
     private final byte[] expectedDigest;
 
-    public ApiKeyCheck(String apiKey) {
-        this.expectedDigest = apiKey == null || apiKey.isBlank() ? null : digest(apiKey.trim());
+    private ApiKeyCheck(String key) {
+        this.expectedDigest = key == null || key.isBlank() ? null : digest(key.trim());
+    }
+
+    /** The check for this key; an empty or null key is no key. */
+    public static ApiKeyCheck of(String key) {
+        return key == null || key.isBlank() ? NONE : new ApiKeyCheck(key);
     }
 
     public boolean isEnabled() {
         return expectedDigest != null;
     }
 
-    /** True when the key is right, or when no key is configured. */
+    /** True when {@code presentedKey} is this key. */
     public boolean accepts(String presentedKey) {
-        if (expectedDigest == null) {
-            return true;
-        }
-        return presentedKey != null && MessageDigest.isEqual(expectedDigest, digest(presentedKey));
-    }
-
-    /** For routes: fails with 401 unless the request carries the key; the header is removed either way. */
-    public void check(Exchange exchange) {
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
-        exchange.getMessage().removeHeader("Authorization");
-        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
-        if (!accepts(presented)) {
-            throw new ApiException(401, presented == null
-                    ? "this operation needs the bridge's API key: Authorization: Bearer <key>"
-                    : "the API key is not valid");
-        }
+        return expectedDigest != null && presentedKey != null
+                && MessageDigest.isEqual(expectedDigest, digest(presentedKey.trim()));
     }
 
     private static byte[] digest(String key) {

@@ -6,9 +6,11 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * The API takes request bodies as JSON only. A browser lets any web page send a cross-site POST without asking the
- * bridge first (no CORS preflight) only as text/plain, a form or multipart; refusing every type but JSON keeps such
- * pages from calling services through a user's browser on a bridge without an API key.
+ * The API takes request bodies as JSON only, said so by {@code Content-Type: application/json}. A browser lets any web
+ * page send a cross-site POST without asking the bridge first (no CORS preflight) only as text/plain, a form,
+ * multipart, or with no Content-Type at all (a Blob without a type); asking for JSON by name refuses all of them.
+ * The request gate ({@link ApiGate}) holds every request that changes something to this rule; the routes that read
+ * a body check it again, so that they keep it wherever they are wired.
  */
 public final class JsonBodies {
 
@@ -22,12 +24,18 @@ public final class JsonBodies {
         }
     }
 
-    /** True for a request without Content-Type, or with application/json or application/*+json. */
+    /** True for a request with Content-Type application/json or application/*+json (with any parameters). */
     public static boolean acceptable(Exchange exchange) {
-        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        return isJson(exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
+    }
+
+    /** True for application/json or application/*+json; false for none at all. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
         String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return media.isEmpty() || media.equals("application/json")
-                || media.startsWith("application/") && media.endsWith("+json");
+        return media.equals("application/json") || media.startsWith("application/") && media.endsWith("+json");
     }
 
     /** The 415 for a body that is not JSON. */

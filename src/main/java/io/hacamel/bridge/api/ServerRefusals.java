@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server answers some requests before any route sees them: a body over {@code camel.server.max-body-size}
- * (413) and a path no route serves (404, also what {@code ..} in a path becomes). This gives those answers the API's
- * JSON error body instead of the server's plain text or HTML, and logs the refused bodies.
+ * The HTTP servers (the API's and the management port's) answer some requests before any route sees them: a body over
+ * {@code camel.server.max-body-size} (413), a body the server cannot decode (400) and a path no route serves (404,
+ * also what {@code ..} in a path becomes). This gives those answers the API's JSON error body instead of the server's
+ * plain text or HTML, and logs each refusal in one line.
  */
 public final class ServerRefusals implements StartupListener {
 
@@ -27,6 +28,7 @@ public final class ServerRefusals implements StartupListener {
     private final ObjectMapper mapper;
     private final long maxBodySize;
     private final Counter oversized;
+    private final Counter unreadable;
 
     public ServerRefusals(ObjectMapper mapper, long maxBodySize, MeterRegistry meters) {
         this.mapper = mapper;
@@ -34,19 +36,26 @@ public final class ServerRefusals implements StartupListener {
         this.oversized = Counter.builder("habridge.api.oversized.bodies")
                 .description("Requests refused because their body exceeded camel.server.max-body-size")
                 .register(meters);
+        this.unreadable = Counter.builder("habridge.api.unreadable.requests")
+                .description("Requests refused because the server could not read them, e.g. a form field over its "
+                        + "size limit").register(meters);
     }
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             router.route().failureHandler(request -> {
-                if (request.statusCode() == 413 && !request.response().headWritten()) {
+                if (request.response().headWritten()) {
+                    request.next();
+                } else if (request.statusCode() == 413) {
                     tooLarge(request);
+                } else if (request.statusCode() == 400 && request.failure() != null) {
+                    unreadable(request);
                 } else {
                     request.next();
                 }
             });
-            router.route().last().handler(request -> answer(request, 404, "no such resource: "
+            router.route().last().handler(request -> answer(request, mapper, 404, "no such resource: "
                     + request.request().method() + " " + request.normalizedPath(), null));
         }
     }
@@ -55,10 +64,23 @@ public final class ServerRefusals implements StartupListener {
         oversized.increment();
         LOG.info("Refused {} {}: the body is larger than {} bytes (camel.server.max-body-size)",
                 request.request().method(), request.normalizedPath(), maxBodySize);
-        answer(request, 413, "the body is larger than " + maxBodySize + " bytes", "body");
+        answer(request, mapper, 413, "the body is larger than " + maxBodySize + " bytes", "body");
     }
 
-    private void answer(RoutingContext request, int status, String error, String field) {
+    /**
+     * The server could not decode the request, e.g. a form field over its size limit: a line without the stack trace
+     * Vert.x would log as an ERROR, and the answer says why.
+     */
+    private void unreadable(RoutingContext request) {
+        unreadable.increment();
+        String reason = String.valueOf(request.failure().getMessage());
+        LOG.info("Refused {} {}: the request could not be read ({})", request.request().method(),
+                request.normalizedPath(), reason);
+        answer(request, mapper, 400, "the request could not be read: " + reason, "body");
+    }
+
+    /** The API's JSON error body, for answers given before any route saw the request. */
+    static void answer(RoutingContext request, ObjectMapper mapper, int status, String error, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("error", error);

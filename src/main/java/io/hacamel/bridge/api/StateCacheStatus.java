@@ -1,28 +1,44 @@
 package io.hacamel.bridge.api;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.caffeine.CaffeineConstants;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * What the state routes need to know about the cache beyond its entries. Whether it is complete: true in update mode
- * once a resync has been through it, never in invalidate mode. And when each entity last changed, so that a state or
- * list fetched from Home Assistant is not cached when a change overtook the fetch (it may be older than the change).
+ * once a resync has been through it, never in invalidate mode. And which fetches from Home Assistant are on their
+ * way, so that what a fetch brings back is not cached when a change overtook it (it may be older than the change): a
+ * change marks the fetches of its entity, and of every list, before its route writes the cache; a fetch checks its
+ * mark and puts its answer in one step under the cache entry's lock. Whatever the interleaving, the newer state wins.
+ * Only fetches in flight are remembered, so nothing here grows with the number of entities.
  */
 public final class StateCacheStatus {
 
-    static final String FETCH_STARTED = "fetchStarted";
+    static final String FETCH = "stateFetch";
     static final String ENTITY_ID = "entityId";
-    static final String CACHE_KEY = "cacheKey";
+    static final String CACHE_NAME = "cacheName";
+
+    /** A fetch on its way: its entity (null for a list), the key its answer is kept under, whether it was overtaken. */
+    private static final class Fetch {
+        private final String entityId;
+        private final String key;
+        private volatile boolean overtaken;
+
+        Fetch(String entityId, String key) {
+            this.entityId = entityId;
+            this.key = key;
+        }
+    }
 
     private final boolean updateMode;
-    private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
-    private volatile long lastAnyChange = System.nanoTime();
+    private final Set<Fetch> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean complete;
     private final AtomicLong resyncsApplied = new AtomicLong();
 
@@ -44,37 +60,56 @@ public final class StateCacheStatus {
         return resyncsApplied.get();
     }
 
-    /** Called for every change the cache routes apply. */
+    /** Called for every change, before the cache routes write it: the fetches it overtakes keep nothing. */
     public void changed(@Header(HomeAssistantConstants.ENTITY_ID) String entityId) {
-        long now = System.nanoTime();
-        lastChange.put(entityId, now);
-        lastAnyChange = now;
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        for (Fetch fetch : inFlight) {
+            if (fetch.entityId == null || fetch.entityId.equals(entityId)) {
+                fetch.overtaken = true;
+            }
+        }
     }
 
     /**
-     * A fetch remembers when it started, and under which key its answer is cached: the entity id (exchange variable
-     * {@code entityId}) or, for a list, the group key the request set.
+     * A fetch announces itself before it asks Home Assistant, with the key its answer is cached under: the entity id
+     * (exchange variable {@code entityId}) or, for a list, the group key the request set. It is forgotten when its
+     * exchange completes, however that ends.
      */
     public void fetchStarting(Exchange exchange) {
-        exchange.setVariable(FETCH_STARTED, System.nanoTime());
         String entityId = exchange.getVariable(ENTITY_ID, String.class);
-        exchange.setVariable(CACHE_KEY, entityId != null ? entityId
+        Fetch fetch = new Fetch(entityId, entityId != null ? entityId
                 : exchange.getMessage().getHeader(CaffeineConstants.KEY, String.class));
-    }
-
-    public String fetchedKey(Exchange exchange) {
-        return exchange.getVariable(CACHE_KEY, String.class);
+        inFlight.add(fetch);
+        exchange.setVariable(FETCH, fetch);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                inFlight.remove(fetch);
+            }
+        });
     }
 
     /**
-     * True when nothing changed since the fetch started: for one entity (exchange variable {@code entityId}) or, for
-     * a list, for any entity.
+     * Keeps what the fetch brought back (the body) in the cache named by the exchange variable {@code cacheName},
+     * unless a change overtook the fetch; checked under the entry's lock, so a change cannot slip in between.
      */
-    public boolean unchangedSinceFetch(Exchange exchange) {
-        long started = exchange.getVariable(FETCH_STARTED, Long.class);
-        String entityId = exchange.getVariable(ENTITY_ID, String.class);
-        long changed = entityId == null ? lastAnyChange : lastChange.getOrDefault(entityId, Long.MIN_VALUE);
-        return changed - started < 0;
+    public void keepFetched(Exchange exchange) {
+        Fetch fetch = exchange.getVariable(FETCH, Fetch.class);
+        if (fetch.overtaken) {
+            return;
+        }
+        Object fetched = exchange.getMessage().getBody();
+        @SuppressWarnings("unchecked")
+        Cache<String, Object> cache = exchange.getContext().getRegistry()
+                .lookupByNameAndType(exchange.getVariable(CACHE_NAME, String.class), Cache.class);
+        cache.asMap().compute(fetch.key, (key, current) -> fetch.overtaken ? current : fetched);
+    }
+
+    /** Fetches from Home Assistant on their way now. */
+    int fetchesInFlight() {
+        return inFlight.size();
     }
 
     public boolean isComplete() {

@@ -16,6 +16,7 @@ import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
 import org.apache.camel.component.caffeine.CaffeineConstants;
 
@@ -28,6 +29,8 @@ public final class StateQueries {
 
     public static final Pattern ENTITY_ID = Pattern.compile("^[a-z0-9_]+\\.[a-z0-9_]+$");
     public static final Pattern DOMAIN = Pattern.compile("^[a-z0-9_]+$");
+    /** Entities Home Assistant said it does not have, kept for cache.not-found-ttl. */
+    public static final String NOT_FOUND_CACHE = "ha-states-not-found";
     static final String SOURCE_CACHE = "cache";
     static final String SOURCE_HOME_ASSISTANT = "home_assistant";
     private static final String SOURCE = "bridge.stateSource";
@@ -78,13 +81,28 @@ public final class StateQueries {
                 isStale(), session.ageSeconds()));
     }
 
-    /** Body: a state just fetched from Home Assistant. */
+    /**
+     * Body: a state just fetched from Home Assistant, or the news that it has no such entity (then 404). The cache
+     * has already kept either.
+     */
     public void freshState(Exchange exchange) {
-        respond(exchange, json.one(exchange.getMessage().getBody(CompactState.class), SOURCE_HOME_ASSISTANT,
-                isStale(), session.ageSeconds()));
+        Object fetched = exchange.getMessage().getBody();
+        if (fetched instanceof MissingEntity missing) {
+            notFound(missing.entityId());
+        }
+        respond(exchange, json.one((CompactState) fetched, SOURCE_HOME_ASSISTANT, isStale(), session.ageSeconds()));
     }
 
-    /** Reads Home Assistant's answer to {@code GET /api/states/<id>}; the body becomes the state. */
+    /** 404 for an entity Home Assistant said it does not have (the cache key is the entity id). */
+    public void notFound(@Header(CaffeineConstants.KEY) String entityId) {
+        throw new ApiException(404, "Home Assistant has no entity " + entityId);
+    }
+
+    /**
+     * Reads Home Assistant's answer to {@code GET /api/states/<id>}: the body becomes the state or, for a 404, a
+     * {@link MissingEntity}, which is kept in the cache {@code ha-states-not-found} instead (exchange variable
+     * {@code cacheName}).
+     */
     public void restAnswer(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -92,7 +110,9 @@ public final class StateQueries {
         InputStream body = message.getBody(InputStream.class);
         message.removeHeaders("*");
         if (status == 404) {
-            throw new ApiException(404, "Home Assistant has no entity " + entityId);
+            exchange.setVariable(StateCacheStatus.CACHE_NAME, NOT_FOUND_CACHE);
+            message.setBody(new MissingEntity(entityId));
+            return;
         }
         if (status == 401 || status == 403) {
             throw new ApiException(502, "Home Assistant rejected the bridge's access token (HTTP " + status + ")");
@@ -154,6 +174,10 @@ public final class StateQueries {
     /** Body: any JSON answer from Home Assistant, e.g. its services. */
     public void jsonResponse(Exchange exchange) throws IOException {
         respond(exchange, mapper.writeValueAsBytes(exchange.getMessage().getBody(JsonNode.class)));
+    }
+
+    /** What Home Assistant answered for an entity it does not have. */
+    record MissingEntity(String entityId) {
     }
 
     private List<CompactState> select(Exchange exchange, Iterable<CompactState> states) {

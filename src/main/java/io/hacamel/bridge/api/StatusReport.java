@@ -17,6 +17,7 @@ import io.hacamel.bridge.client.HaConnectionStats;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.homeassistant.HomeAssistantConsumer;
 import io.hacamel.bridge.support.HttpBody;
+import io.hacamel.bridge.support.UrlUserInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.PropertiesComponent;
@@ -28,8 +29,8 @@ import org.apache.camel.spi.PropertiesComponent;
 public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
-    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "demo.", "commands.",
-            "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "cluster.");
+    private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "api.", "demo.",
+            "commands.", "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.", "cluster.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
@@ -68,8 +69,8 @@ public final class StatusReport {
         HaConnection connection = session.connection();
         if (connection != null) {
             HaConnectionStats stats = connection.stats();
-            details.put("connected_since", String.valueOf(stats.connectedSince()));
-            details.put("disconnected_since", String.valueOf(stats.disconnectedSince()));
+            details.put("connected_since", text(stats.connectedSince()));
+            details.put("disconnected_since", text(stats.disconnectedSince()));
             details.put("last_connect_ms", stats.lastConnectMillis());
             details.put("connect_attempts", stats.connectAttempts());
             details.put("reconnects", stats.reconnects());
@@ -91,6 +92,11 @@ public final class StatusReport {
             details.put("events_dropped", consumer.getDroppedEvents());
         }
         return details;
+    }
+
+    /** An instant as ISO 8601 text; null (JSON null) when it never happened. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private Map<String, Object> cacheDetails() {
@@ -117,6 +123,6 @@ public final class StatusReport {
     }
 
     private static String mask(String key, String value) {
-        return Settings.isSecret(key) && !value.isEmpty() ? "****" : value;
+        return Settings.isSecret(key) && !value.isEmpty() ? "****" : UrlUserInfo.mask(value);
     }
 }

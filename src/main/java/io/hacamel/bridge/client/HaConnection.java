@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ public final class HaConnection {
     private final MessageRouter router;
     private final Heartbeat heartbeat;
     private final Outbox outbox;
+    private final CommandSubscriptions commands;
     private volatile ConnectionState state = ConnectionState.STOPPED;
     private boolean started; // the fields below are touched on the context only
     private boolean everConnected;
@@ -52,6 +54,7 @@ public final class HaConnection {
     private String lastToken; // the token of the latest connect attempt
     private boolean mirrorInSync; // a resync filled the mirror on the current socket, and events keep it current
     private boolean resyncing;
+    private volatile String rejectedToken; // the token Home Assistant last refused, until it accepts one
 
     public HaConnection(Vertx vertx, HaClientOptions options, ObjectMapper mapper) {
         this.vertx = vertx;
@@ -63,8 +66,9 @@ public final class HaConnection {
         this.context = ((VertxInternal) vertx).createEventLoopContext();
         this.pending = new PendingRequests(vertx);
         this.outbox = new Outbox(pending, stats);
+        this.commands = new CommandSubscriptions(outbox, vertx);
         this.client = vertx.createWebSocketClient(HaSocket.clientOptions(options, url));
-        this.router = new MessageRouter(pending, subscriptions, mirror, stats);
+        this.router = new MessageRouter(pending, subscriptions, commands, mirror, stats);
         this.heartbeat = new Heartbeat(context, options.pingInterval(), options.pongTimeout(), stats, new Heartbeat.Target() {
             @Override
             public boolean isCurrent(HaSocket socket) {
@@ -131,21 +135,74 @@ public final class HaConnection {
         return outbox.send(current, message, timeout, null);
     }
 
-    /** A listener told every current state when it starts: {@link #subscribe(String, boolean, HaEventListener)}. */
+    /** A listener told every current state once when it starts: {@link HaSubscription.Seeding#STATES_AT_START}. */
     public HaSubscription subscribe(String eventType, HaEventListener listener) {
-        return subscribe(eventType, true, listener);
+        return subscribe(eventType, HaSubscription.Seeding.STATES_AT_START, listener);
     }
 
     /**
      * Subscribes to an event type (null = all events) for as long as the connection lives, across reconnects. All
      * listeners of one event type share one Home Assistant subscription and get its events in Home Assistant's order.
-     * A listener of state changes with {@code initialStates} is first told every current state (then a synced
-     * marker); either way, after a reconnect it is told what changed meanwhile.
+     * What a listener of state changes is told at its start and after each reconnect (each time ending with a synced
+     * marker) is its {@code seeding}.
      */
-    public HaSubscription subscribe(String eventType, boolean initialStates, HaEventListener listener) {
-        HaSubscription subscription = new HaSubscription(eventType, initialStates, listener);
+    public HaSubscription subscribe(String eventType, HaSubscription.Seeding seeding, HaEventListener listener) {
+        HaSubscription subscription = new HaSubscription(eventType, seeding, listener);
         context.runOnContext(v -> join(subscription));
         return subscription;
+    }
+
+    /**
+     * Opens a command's subscription (e.g. {@code subscribe_trigger}) for as long as the connection lives: sent at
+     * once when connected and again after every reconnect. Its events reach the listener on the reader.
+     */
+    public HaCommandSubscription subscribeCommand(ObjectNode command, HaCommandSubscription.Listener listener) {
+        HaCommandSubscription subscription = new HaCommandSubscription(command.deepCopy(), listener);
+        context.runOnContext(v -> commands.add(subscription, connectedSocket(), options.requestTimeout()));
+        return subscription;
+    }
+
+    /** Ends a command's subscription: unsubscribe_events when it is subscribed. */
+    public void unsubscribeCommand(HaCommandSubscription subscription) {
+        context.runOnContext(v -> commands.remove(subscription, connectedSocket(), options.requestTimeout()));
+    }
+
+    /**
+     * Sends a command that answers with events (e.g. {@code render_template}), completes with the first event's
+     * {@code event} object and ends the subscription at once with unsubscribe_events. Fails as {@link #request} does;
+     * the timeout covers the result and the event.
+     */
+    public CompletableFuture<JsonNode> requestFirstEvent(ObjectNode command, Duration timeout) {
+        HaSocket current = connectedSocket();
+        if (current == null) {
+            return outbox.notSent(command.path("type").asText(),
+                    "no session with Home Assistant (" + state.name().toLowerCase() + ")");
+        }
+        return commands.firstEvent(current, command, timeout);
+    }
+
+    /**
+     * The current state of one entity, or null when Home Assistant has none: from the states the session follows
+     * when it subscribes to state_changed and is in sync (no message sent), else from a {@code get_states}.
+     */
+    public CompletableFuture<JsonNode> state(String entityId, Duration timeout) {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            if (mirrorInSync) {
+                CompactState known = mirror.state(entityId);
+                answer.complete(known == null ? null : known.tree());
+                return;
+            }
+            request(HaMessages.getStates(), timeout).whenComplete((states, error) -> {
+                if (error != null) {
+                    answer.completeExceptionally(error);
+                } else {
+                    answer.complete(StreamSupport.stream(states.spliterator(), false)
+                            .filter(state -> entityId.equals(state.path("entity_id").asText())).findFirst().orElse(null));
+                }
+            });
+        });
+        return answer;
     }
 
     /** Stops the listener's events; the last listener of an event type ends its Home Assistant subscription. */
@@ -155,6 +212,12 @@ public final class HaConnection {
 
     public ConnectionState state() {
         return state;
+    }
+
+    /** Whether Home Assistant refused this token (auth_invalid) and has accepted none since. */
+    public boolean rejected(String token) {
+        String rejected = rejectedToken;
+        return rejected != null && rejected.equals(token);
     }
 
     public HaConnectionStats stats() {
@@ -222,6 +285,7 @@ public final class HaConnection {
             stats.reconnects.increment();
         }
         everConnected = true;
+        rejectedToken = null;
         LOG.info("Connected to Home Assistant {} at {} in {} ms", stats.haVersion, url, stats.lastConnectMillis);
         setState(ConnectionState.AUTHENTICATED, "authenticated");
         outbox.send(authenticated, HaMessages.supportedFeatures(), options.requestTimeout(), null)
@@ -231,6 +295,7 @@ public final class HaConnection {
                 });
         CompletableFuture<?>[] subscribed = Arrays.stream(subscriptions.all())
                 .map(subscription -> subscribeOn(authenticated, subscription)).toArray(CompletableFuture[]::new);
+        commands.subscribeAll(authenticated, options.requestTimeout());
         CompletableFuture.allOf(subscribed)
                 .thenCompose(v -> resync(authenticated))
                 .whenComplete((v, error) -> context.runOnContext(x -> {
@@ -260,6 +325,7 @@ public final class HaConnection {
             LOG.error("{}. Not reconnecting until the access token changes: put a valid long-lived access token in "
                     + "HA_TOKEN_FILE (read again every {} ms) or set HA_TOKEN and restart the bridge.",
                     error.getMessage(), backoff.max().toMillis());
+            rejectedToken = lastToken;
             setState(ConnectionState.AUTH_FAILED, error.getMessage());
             awaitNewToken(lastToken);
             return;
@@ -300,7 +366,9 @@ public final class HaConnection {
         stats.connectedSince = null;
         stats.disconnectedSince = Instant.now();
         stats.lastError = reason;
-        pending.failAll(new HaException(HaErrorCode.CONNECTION_LOST, "connection to Home Assistant lost: " + reason));
+        HaException error = new HaException(HaErrorCode.CONNECTION_LOST, "connection to Home Assistant lost: " + reason);
+        pending.failAll(error);
+        commands.connectionLost(error);
         if (started) {
             scheduleReconnect("connection lost: " + reason);
         }
@@ -384,7 +452,7 @@ public final class HaConnection {
             StateMirror.Resync everything = null;
             for (HaSubscription listener : subscription.listeners()) {
                 if (!listener.seeded()) {
-                    if (listener.initialStates()) {
+                    if (listener.wantsEveryState()) {
                         everything = everything != null ? everything : mirror.snapshot(now);
                         deliver(listener, everything, now);
                     }
@@ -400,9 +468,9 @@ public final class HaConnection {
     }
 
     /**
-     * Fetches every state. Listeners of active state subscriptions that know the states get the difference with what
-     * they were told (changes, additions, removals); new listeners get every state, or with {@code initialStates}
-     * off only what changed since the mirror last knew. Each ends with a synced marker.
+     * Fetches every state. Listeners of active state subscriptions get what changed since they were last told
+     * (changes, additions, removals), or every state when their seeding asks for it; a listener of changes only that
+     * started before the first load gets nothing. Each ends with a synced marker.
      */
     private CompletableFuture<Void> resync(HaSocket target) {
         if (!subscriptions.anyReceivesStateChanges()) {
@@ -420,20 +488,16 @@ public final class HaConnection {
                     boolean firstLoad = mirror.size() == 0;
                     StateMirror.Resync changes = mirror.reconcile(states, target.stateSlices(requestId[0]), now);
                     mirrorInSync = true;
-                    StateMirror.Resync everything = null;
+                    ListenerResyncs resyncs = new ListenerResyncs(mirror, changes, firstLoad, now);
                     for (SharedSubscription subscription : subscriptions.all()) {
                         if (!subscription.active() || !subscription.receivesStateChanges()) {
                             continue; // an inactive one is seeded from the mirror when Home Assistant confirms it
                         }
                         for (HaSubscription listener : subscription.listeners()) {
-                            if (!listener.seeded() && listener.initialStates() && !firstLoad) {
-                                // into an empty mirror every state is an addition: the changes are everything
-                                // already, without making 10,000 trees again from the mirror's bytes
-                                everything = everything != null ? everything : mirror.snapshot(now);
-                                deliver(listener, everything, now);
-                            } else if (listener.seeded() || listener.initialStates() || !firstLoad) {
-                                deliver(listener, changes, now);
-                            } // else: a listener of changes only, from before the first load, has nothing to catch up on
+                            StateMirror.Resync resync = resyncs.of(listener);
+                            if (resync != null) {
+                                deliver(listener, resync, now);
+                            }
                             listener.seeded(true);
                         }
                     }
@@ -451,6 +515,12 @@ public final class HaConnection {
     }
 
     // ---- plumbing ---------------------------------------------------------------------------------------------
+
+    /** The socket commands go to when the session takes them, else null. */
+    private HaSocket connectedSocket() {
+        HaSocket current = outbox.current();
+        return current != null && state.acceptsRequests() ? current : null;
+    }
 
     private void setState(ConnectionState next, String reason) {
         ConnectionState previous = state;

@@ -7,14 +7,30 @@ package io.hacamel.bridge.client;
  */
 public final class HaSubscription {
 
+    /** What a listener of state changes is told when it starts and after each reconnect's resync. */
+    public enum Seeding {
+        /** The changes from its start on; after a reconnect, what changed meanwhile (removals too). */
+        CHANGES,
+        /**
+         * Every current state once when it starts, then as {@link #CHANGES}: for listeners that keep a copy of the
+         * states (a cache, retained MQTT topics), which a reconnect must not make publish everything again.
+         */
+        STATES_AT_START,
+        /**
+         * Every current state when it starts and again after every reconnect (an entity that changed meanwhile with
+         * its old state, removals too), as Node-RED's "output on connect".
+         */
+        STATES_AT_EVERY_SYNC
+    }
+
     private final String eventType;
-    private final boolean initialStates;
+    private final Seeding seeding;
     private final HaEventListener listener;
     private boolean seeded; // touched on the connection's context only
 
-    HaSubscription(String eventType, boolean initialStates, HaEventListener listener) {
+    HaSubscription(String eventType, Seeding seeding, HaEventListener listener) {
         this.eventType = eventType;
-        this.initialStates = initialStates;
+        this.seeding = seeding;
         this.listener = listener;
     }
 
@@ -27,9 +43,13 @@ public final class HaSubscription {
         return eventType == null || HaEvent.STATE_CHANGED.equals(eventType);
     }
 
-    /** Whether the listener is told every current state when it starts, not only the changes from then on. */
-    boolean initialStates() {
-        return initialStates;
+    Seeding seeding() {
+        return seeding;
+    }
+
+    /** Whether this resync tells the listener every current state, not only what changed. */
+    boolean wantsEveryState() {
+        return seeding == Seeding.STATES_AT_EVERY_SYNC || seeding == Seeding.STATES_AT_START && !seeded;
     }
 
     HaEventListener listener() {

@@ -2,9 +2,12 @@ package io.hacamel.bridge.client;
 
 import java.net.URI;
 
+import io.hacamel.bridge.support.UrlUserInfo;
+
 /**
  * Derives Home Assistant's WebSocket and REST addresses from what a user configures: {@code http(s)://host:8123},
- * {@code ws(s)://host:8123} or the full {@code ws(s)://host:8123/api/websocket}.
+ * {@code ws(s)://host:8123} or the full {@code ws(s)://host:8123/api/websocket}. A user name and password in it are
+ * left out: Home Assistant takes the access token, Vert.x ignores them and Apache's HTTP client refuses them.
  */
 public final class HaUrls {
 
@@ -18,8 +21,8 @@ public final class HaUrls {
         String scheme = switch (uri.getScheme()) {
             case "http", "ws" -> "ws";
             case "https", "wss" -> "wss";
-            default -> throw new IllegalArgumentException(
-                    "Home Assistant URL must start with http://, https://, ws:// or wss://: " + configured);
+            default -> throw new IllegalArgumentException("Home Assistant URL must start with http://, https://, ws:// "
+                    + "or wss://: " + UrlUserInfo.mask(configured));
         };
         return URI.create(scheme + "://" + uri.getRawAuthority() + basePath(uri) + WEBSOCKET_PATH);
     }
@@ -30,8 +33,8 @@ public final class HaUrls {
         String scheme = switch (uri.getScheme()) {
             case "http", "ws" -> "http";
             case "https", "wss" -> "https";
-            default -> throw new IllegalArgumentException(
-                    "Home Assistant URL must start with http://, https://, ws:// or wss://: " + configured);
+            default -> throw new IllegalArgumentException("Home Assistant URL must start with http://, https://, ws:// "
+                    + "or wss://: " + UrlUserInfo.mask(configured));
         };
         return URI.create(scheme + "://" + uri.getRawAuthority() + basePath(uri));
     }
@@ -40,7 +43,13 @@ public final class HaUrls {
         if (configured == null || configured.isBlank()) {
             throw new IllegalArgumentException("Home Assistant URL is not set");
         }
-        URI uri = URI.create(configured.trim());
+        URI uri;
+        try {
+            uri = UrlUserInfo.strip(URI.create(configured.trim()));
+        } catch (IllegalArgumentException e) {
+            // not the parser's message: it quotes the URL, with its password if it has one
+            throw new IllegalArgumentException("Home Assistant URL is not a valid URL: " + UrlUserInfo.mask(configured));
+        }
         if (uri.getScheme() == null || uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("Home Assistant URL must be absolute, e.g. http://homeassistant:8123");
         }

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes each message Home Assistant sends to where it belongs: a {@code result} or {@code pong} to the request it
- * answers, an {@code event} to every listener of its subscription (after noting state changes in the mirror). Runs on the reader.
+ * answers, an {@code event} to every listener of its subscription (after noting state changes in the mirror) or to the
+ * command that opened it (a trigger, a template). Runs on the reader.
  */
 final class MessageRouter {
 
@@ -14,12 +15,15 @@ final class MessageRouter {
 
     private final PendingRequests pending;
     private final Subscriptions subscriptions;
+    private final CommandSubscriptions commands;
     private final StateMirror mirror;
     private final HaConnectionStats stats;
 
-    MessageRouter(PendingRequests pending, Subscriptions subscriptions, StateMirror mirror, HaConnectionStats stats) {
+    MessageRouter(PendingRequests pending, Subscriptions subscriptions, CommandSubscriptions commands,
+            StateMirror mirror, HaConnectionStats stats) {
         this.pending = pending;
         this.subscriptions = subscriptions;
+        this.commands = commands;
         this.mirror = mirror;
         this.stats = stats;
     }
@@ -31,7 +35,7 @@ final class MessageRouter {
         switch (type) {
             case "event" -> routeEvent(id, message);
             case "result", "pong" -> {
-                if (!pending.answer(id, message)) {
+                if (!pending.answer(id, message) && !commands.error(id, message)) {
                     LOG.debug("Answer to an unknown or timed-out request id {} ignored", id);
                 }
             }
@@ -63,11 +67,15 @@ final class MessageRouter {
         stats.eventsReceived.increment();
         SharedSubscription subscription = subscriptions.byId(subscriptionId);
         if (subscription == null) {
+            if (commands.event(subscriptionId, event)) {
+                return;
+            }
             LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
             return;
         }
         HaEvent haEvent = HaEvent.fromHomeAssistant(event);
-        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType())) {
+        // a malformed change is skipped by the consumer: the mirror must not take it either
+        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType()) && haEvent.defect() == null) {
             mirror.apply(haEvent);
         }
         subscription.deliver(haEvent);

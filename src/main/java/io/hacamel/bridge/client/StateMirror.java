@@ -82,6 +82,34 @@ final class StateMirror {
         return new Resync(events, states.size(), events.size(), 0);
     }
 
+    /**
+     * Every known state after a resync found {@code changes}: an entity that changed with its change (old state
+     * included), the others as added-entity events, then the removals. For a listener told every state again.
+     */
+    Resync everyState(Resync changes, String now) {
+        Map<String, HaEvent> changed = new HashMap<>();
+        List<HaEvent> removals = new ArrayList<>();
+        for (HaEvent event : changes.events()) {
+            if (event.isRemoval()) {
+                removals.add(event);
+            } else {
+                changed.put(event.entityId(), event);
+            }
+        }
+        List<HaEvent> events = new ArrayList<>(states.size() + removals.size());
+        states.forEach((entityId, state) -> {
+            HaEvent change = changed.get(entityId);
+            events.add(change != null ? change : HaEvent.resync(entityId, null, state.tree(), state, now));
+        });
+        events.addAll(removals);
+        return new Resync(events, states.size(), changes.changed(), changes.removed());
+    }
+
+    /** The entity's last known state, or null when it has none. */
+    CompactState state(String entityId) {
+        return states.get(entityId);
+    }
+
     /** Forgets every state: without a subscription to state changes the mirror would silently go stale. */
     void clear() {
         states.clear();

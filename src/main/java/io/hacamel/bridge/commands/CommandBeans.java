@@ -54,10 +54,13 @@ public final class CommandBeans {
         FallbackPolicy policy = new FallbackPolicy(settings.get("commands.resend-if-unknown"));
         int maxBody = Integer.parseInt(settings.get("camel.server.max-body-size"));
         context.addStartupListener(new ServerRefusals(json, maxBody, meters));
-        registry.bind("serviceCalls", new ServiceCalls(json, new ServiceCallParser(json, maxBody), policy, metrics));
+        registry.bind("serviceCalls", new ServiceCalls(json, new ServiceCallParser(maxBody), policy, metrics));
         registry.bind("restServiceCalls", new RestServiceCalls(json, metrics));
+        ServiceCallBulkhead bulkhead = new ServiceCallBulkhead(
+                Integer.parseInt(settings.get("commands.http.max-concurrent")), meters);
+        registry.bind("serviceCallBulkhead", bulkhead);
         CommandBreaker breaker = new CommandBreaker(breakers, meters);
-        registry.bind("serviceCallStatus", new ServiceCallStatus(breaker, policy));
+        registry.bind("serviceCallStatus", new ServiceCallStatus(breaker, policy, bulkhead));
         registry.bind("breakerOverview", OverviewSection.of("breaker", () -> breaker.overview(metrics.fallbacks())));
     }
 }

@@ -184,24 +184,35 @@ public final class MqttCommands implements IMqttMessageListener {
         LOG.warn("MQTT command on {} not run: {}", topic.substring(0, topic.length() - "/result".length()), error);
         ObjectNode answer = json.createObjectNode().put("success", false).put("status", status)
                 .put("outcome", "rejected").put("error", error);
+        MqttMessage message;
         try {
-            publish(topic, json.writeValueAsBytes(answer), exchange.getVariable(CORRELATION, byte[].class));
+            message = message(json.writeValueAsBytes(answer), exchange.getVariable(CORRELATION, byte[].class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            // on Paho's callback thread: waiting for the broker here would hold up every message after this one
+            connection.publishWithoutWaiting(topic, message);
+        } catch (MqttException e) {
+            LOG.warn("Could not publish the answer to {}: {}", topic, e.toString());
         }
     }
 
     private void publish(String topic, byte[] answer, byte[] correlation) {
+        try {
+            connection.client().publish(topic, message(answer, correlation));
+        } catch (MqttException e) {
+            LOG.warn("Could not publish the answer to {}: {}", topic, e.toString());
+        }
+    }
+
+    private MqttMessage message(byte[] answer, byte[] correlation) {
         MqttMessage message = new MqttMessage(answer, qos, false, null);
         if (correlation != null) {
             MqttProperties properties = new MqttProperties();
             properties.setCorrelationData(correlation);
             message.setProperties(properties);
         }
-        try {
-            connection.client().publish(topic, message);
-        } catch (MqttException e) {
-            LOG.warn("Could not publish the answer to {}: {}", topic, e.toString());
-        }
+        return message;
     }
 }

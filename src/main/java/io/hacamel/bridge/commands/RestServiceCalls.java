@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.client.HaException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -60,12 +61,16 @@ public final class RestServiceCalls {
     }
 
     /**
-     * The request failed without an HTTP answer. If the connection was never made, both paths failed: 503. If it was
-     * made, the call may have reached Home Assistant: 504 with an unknown outcome.
+     * The request failed without an HTTP answer. If the connection was never made (or the token was held back, as
+     * Home Assistant refused it), both paths failed: 503. If it was made, the call may have reached Home Assistant:
+     * 504 with an unknown outcome.
      */
     public void unreachable(Exchange exchange) {
         Throwable error = exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class);
         ServiceCallRequest call = ServiceCalls.call(exchange);
+        if (error instanceof HaException notSent) {
+            throw bothFailed(exchange, call, false, notSent.getMessage());
+        }
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (neverConnected(error)) {
             throw bothFailed(exchange, call, false, "cannot reach Home Assistant's REST API: " + reason);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.api.ApiException;
 import io.hacamel.bridge.support.InvalidInputException;
+import io.hacamel.bridge.support.JsonInput;
 
 /**
  * Checks a service call before anything of it reaches Home Assistant: the domain and service (they become part of a
@@ -39,8 +40,9 @@ public final class ServiceCallParser {
     private final ObjectReader reader;
     private final int maxBodyBytes;
 
-    public ServiceCallParser(ObjectMapper mapper, int maxBodyBytes) {
-        this.mapper = mapper;
+    /** @param maxBodyBytes the largest body read, and so the longest string in it ({@link JsonInput}) */
+    public ServiceCallParser(int maxBodyBytes) {
+        this.mapper = JsonInput.mapper(maxBodyBytes);
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.maxBodyBytes = maxBodyBytes;
@@ -112,8 +114,7 @@ public final class ServiceCallParser {
         try {
             return reader.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new InvalidInputException("body", "the body is " + JsonInput.problem(e));
         } catch (IOException e) {
             throw new InvalidInputException("body", "the body could not be read: " + e.getMessage());
         }

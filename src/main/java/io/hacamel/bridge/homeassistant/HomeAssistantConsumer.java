@@ -2,8 +2,6 @@ package io.hacamel.bridge.homeassistant;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.HaEvent;
@@ -33,8 +31,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     private final List<HaSubscription> subscriptions = new ArrayList<>();
     private HomeAssistantEventFilter filter;
     private CoalescingQueue<HaEvent> queue;
-    private ExecutorService dispatcher;
-    private volatile boolean running;
+    private Dispatcher<HaEvent> dispatcher;
 
     public HomeAssistantConsumer(HomeAssistantEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -47,14 +44,12 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         super.doStart();
         queue = new CoalescingQueue<>(endpoint.getQueueCapacity(), HomeAssistantConsumer::coalescingKey,
                 HaEvent::coalesce);
-        running = true;
-        dispatcher = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "HomeAssistantEvents");
-        dispatcher.execute(this::dispatchLoop);
+        dispatcher = new Dispatcher<>(queue, this::dispatch);
+        dispatcher.start(endpoint.getCamelContext(), this, "HomeAssistantEvents");
         filter = HomeAssistantEventFilter.of(endpoint.getEntities(), endpoint.getDomains(),
                 endpoint.isStateChangesOnly());
         for (String type : endpoint.eventTypes()) {
-            subscriptions.add(endpoint.connection().subscribe(type, endpoint.isInitialStates(), this::enqueue));
+            subscriptions.add(endpoint.connection().subscribe(type, endpoint.seeding(), this::enqueue));
         }
     }
 
@@ -62,9 +57,8 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         subscriptions.forEach(subscription -> endpoint.connection().unsubscribe(subscription));
         subscriptions.clear();
-        running = false;
         if (dispatcher != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(dispatcher);
+            dispatcher.stop(endpoint.getCamelContext());
             dispatcher = null;
         }
         super.doStop();
@@ -100,21 +94,6 @@ public class HomeAssistantConsumer extends DefaultConsumer {
         if (!queue.offer(event)) {
             LOG.warn("Event queue full ({} waiting): dropped a {} event; raise queueCapacity if this repeats",
                     queue.depth(), event.eventType());
-        }
-    }
-
-    private void dispatchLoop() {
-        while (running) {
-            HaEvent event;
-            try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (event != null) {
-                dispatch(event);
-            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.hacamel.bridge.client.HaConnection;
+import io.hacamel.bridge.client.HaSubscription;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
@@ -14,6 +15,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
@@ -23,8 +25,9 @@ import org.apache.camel.support.DefaultEndpoint;
              syntax = "homeassistant:operation", category = { Category.IOT }, headersClass = HomeAssistantConstants.class)
 public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
-    @UriPath(enums = "events,call-service,get-states,get-services,get-config,command",
-             description = "What to do: consume events, or send one kind of command")
+    @UriPath(enums = "events,trigger,call-service,get-state,get-states,get-services,get-config,fire-event,"
+                     + "render-template,command",
+             description = "What to do: consume events or a trigger's firings, or send one kind of command")
     @Metadata(required = true)
     private final HomeAssistantOperation operation;
     @UriParam(label = "consumer", defaultValue = "state_changed",
@@ -44,18 +47,39 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
                             + "changes of attributes alone are skipped")
     private boolean stateChangesOnly;
     @UriParam(label = "consumer", defaultValue = "false",
-              description = "When the consumer starts, the current state of every matching entity once (as "
-                            + "state_changed events marked resync, without an old state) and then a bridge_synced "
-                            + "event, as Node-RED's output on connect; once the session is in sync if it is not yet. "
-                            + "Without it the consumer gets the changes from its start on. Either way, after a "
-                            + "reconnect it gets what changed meanwhile (marked resync) and a bridge_synced event")
+              description = "The current state of every matching entity (as state_changed events marked resync, "
+                            + "without an old state) and then a bridge_synced event when the consumer starts and again "
+                            + "after every reconnect, as Node-RED's output on connect; an entity that changed while "
+                            + "the session was away comes with its old state, a removed one as a removal. Without it "
+                            + "(nor seedStates) the consumer gets the changes from its start on, and after a "
+                            + "reconnect what changed meanwhile (marked resync) and a bridge_synced event")
     private boolean initialStates;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "For routes that keep a copy of the states (a cache, retained MQTT topics): the current "
+                            + "state of every matching entity once when the consumer starts, as initialStates does, "
+                            + "but after a reconnect only what changed meanwhile (changes, additions and removals, "
+                            + "marked resync) and a bridge_synced event, so that a reconnect does not send every "
+                            + "state again. initialStates wins when both are set")
+    private boolean seedStates;
+    @UriParam(label = "consumer",
+              description = "trigger: the trigger Home Assistant evaluates, as in an automation, in YAML's flow "
+                            + "style or as JSON: one trigger, e.g. {platform: state, entity_id: light.x, to: 'on', "
+                            + "for: '00:05:00'}, or a list of them. Made again after every reconnect (a for: period "
+                            + "then starts again)")
+    private String trigger;
     @UriParam(label = "consumer", defaultValue = "10000",
-              description = "Events that may wait in order for the route; beyond it they coalesce per entity")
+              description = "Events that may wait in order for the route; beyond it they coalesce per entity (a "
+                            + "trigger's firings beyond it are dropped, and logged)")
     private int queueCapacity = 10_000;
     @UriParam(label = "producer",
               description = "How long to wait for the result; by default the component's requestTimeout")
     private Duration timeout;
+    @UriParam(label = "producer", description = "get-state: the entity to read, e.g. light.kitchen; without it, the "
+                                                + "CamelHomeAssistantEntityId header")
+    private String entityId;
+    @UriParam(label = "producer", description = "fire-event: the type of event to fire, e.g. my_doorbell; without it, "
+                                                + "the CamelHomeAssistantEventType header")
+    private String eventType;
     @UriParam(label = "producer,advanced", defaultValue = "false",
               description = "Wait for the result on the calling thread, so that the route goes on only after it. By "
                             + "default the route goes on asynchronously, and a consumer such as seda may then take its "
@@ -74,24 +98,27 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
 
     @Override
     public Producer createProducer() {
-        if (operation == HomeAssistantOperation.EVENTS) {
-            throw new IllegalArgumentException("homeassistant:events is a consumer; send commands with "
-                    + "homeassistant:call-service, get-states, get-services, get-config or command");
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("homeassistant:" + operation.path() + " is a consumer; send commands "
+                    + "with homeassistant:call-service, get-state, get-states, get-services, get-config, fire-event, "
+                    + "render-template or command");
         }
         return new HomeAssistantProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (operation != HomeAssistantOperation.EVENTS) {
-            throw new IllegalArgumentException("only homeassistant:events can be consumed from, not " + operation.path());
-        }
-        HomeAssistantConsumer consumer = new HomeAssistantConsumer(this, processor);
+        DefaultConsumer consumer = switch (operation) {
+            case EVENTS -> new HomeAssistantConsumer(this, processor);
+            case TRIGGER -> new HomeAssistantTriggerConsumer(this, processor);
+            default -> throw new IllegalArgumentException("only homeassistant:events and homeassistant:trigger can be "
+                    + "consumed from, not " + operation.path());
+        };
         configureConsumer(consumer);
         return consumer;
     }
 
-    /** Routes of the same event URI each get every event: the consumers share the subscription, not the events. */
+    /** Routes of the same URI each get every event: the consumers share the subscription, not the events. */
     @Override
     public boolean isMultipleConsumersSupported() {
         return true;
@@ -99,6 +126,12 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
 
     HaConnection connection() {
         return getComponent().getConnection();
+    }
+
+    /** What a consumer of state changes is told at its start and after each reconnect. */
+    HaSubscription.Seeding seeding() {
+        return initialStates ? HaSubscription.Seeding.STATES_AT_EVERY_SYNC
+                : seedStates ? HaSubscription.Seeding.STATES_AT_START : HaSubscription.Seeding.CHANGES;
     }
 
     /** The event types, with null standing for every event. */
@@ -173,5 +206,37 @@ public class HomeAssistantEndpoint extends DefaultEndpoint implements MultipleCo
 
     public void setInitialStates(boolean initialStates) {
         this.initialStates = initialStates;
+    }
+
+    public boolean isSeedStates() {
+        return seedStates;
+    }
+
+    public void setSeedStates(boolean seedStates) {
+        this.seedStates = seedStates;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public void setTrigger(String trigger) {
+        this.trigger = trigger;
+    }
+
+    public String getEntityId() {
+        return entityId;
+    }
+
+    public void setEntityId(String entityId) {
+        this.entityId = entityId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public void setEventType(String eventType) {
+        this.eventType = eventType;
     }
 }

@@ -7,10 +7,16 @@ import java.util.stream.Collectors;
 public enum HomeAssistantOperation {
     /** Consumer: the event stream. */
     EVENTS("events"),
+    /** Consumer: the firings of a trigger Home Assistant evaluates (subscribe_trigger). */
+    TRIGGER("trigger"),
     CALL_SERVICE("call-service"),
+    GET_STATE("get-state"),
     GET_STATES("get-states"),
     GET_SERVICES("get-services"),
     GET_CONFIG("get-config"),
+    FIRE_EVENT("fire-event"),
+    /** One rendering of a template: render_template, its first event, unsubscribe_events. */
+    RENDER_TEMPLATE("render-template"),
     /** Any other WebSocket command, e.g. config/area_registry/list. */
     COMMAND("command");
 
@@ -22,6 +28,10 @@ public enum HomeAssistantOperation {
 
     public String path() {
         return path;
+    }
+
+    public boolean isConsumer() {
+        return this == EVENTS || this == TRIGGER;
     }
 
     public static HomeAssistantOperation fromPath(String path) {

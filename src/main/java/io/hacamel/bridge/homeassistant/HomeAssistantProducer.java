@@ -1,16 +1,18 @@
 package io.hacamel.bridge.homeassistant;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.client.HaConnection;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends one command per exchange over the component's session and sets Home Assistant's {@code result} as the body.
+ * Sends one command per exchange over the component's session and writes Home Assistant's answer into the message.
  * Asynchronous: no Camel thread waits for Home Assistant, and answers are handed back off the session's reader.
  * Failures are {@link io.hacamel.bridge.client.HaException}s that say whether the command may have reached Home
  * Assistant.
@@ -26,44 +28,55 @@ public class HomeAssistantProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        ObjectNode message;
+        CompletableFuture<Consumer<Message>> answer;
         try {
-            message = HomeAssistantRequests.build(endpoint.getOperation(), exchange, endpoint.getComponent().getMapper());
+            answer = send(exchange.getMessage());
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        HaConnection connection = endpoint.connection();
-        var answer = endpoint.getTimeout() != null
-                ? connection.request(message, endpoint.getTimeout())
-                : connection.request(message);
         if (endpoint.isSynchronous()) {
-            answer.handle((result, error) -> complete(exchange, result, error)).join();
+            answer.handle((write, error) -> complete(exchange, write, error)).join();
             callback.done(true);
             return true;
         }
-        answer.whenCompleteAsync((result, error) -> {
-            complete(exchange, result, error);
+        answer.whenCompleteAsync((write, error) -> {
+            complete(exchange, write, error);
             callback.done(false);
         }, endpoint.getComponent().getCallbackExecutor());
         return false;
     }
 
-    private static Void complete(Exchange exchange, JsonNode result, Throwable error) {
-        if (error != null) {
-            exchange.setException(error instanceof CompletionException ? error.getCause() : error);
-        } else {
-            exchange.getMessage().setBody(result);
-            setContextId(exchange, result);
-        }
-        return null;
+    /** Sends the operation's command; completes with what writes the answer into the message. */
+    private CompletableFuture<Consumer<Message>> send(Message message) {
+        HaConnection connection = endpoint.connection();
+        Duration timeout = endpoint.getTimeout() != null ? endpoint.getTimeout()
+                : endpoint.getComponent().getConfiguration().getRequestTimeout();
+        var mapper = endpoint.getComponent().getMapper();
+        return switch (endpoint.getOperation()) {
+            case GET_STATE -> {
+                String entityId = HomeAssistantRequests.entityId(message, endpoint.getEntityId());
+                yield connection.state(entityId, timeout)
+                        .thenApply(state -> out -> HomeAssistantAnswers.state(out, entityId, state));
+            }
+            case RENDER_TEMPLATE -> connection.requestFirstEvent(HomeAssistantRequests.renderTemplate(message, mapper),
+                    timeout).thenApply(event -> out -> HomeAssistantAnswers.rendered(out, event));
+            default -> connection.request(HomeAssistantRequests.build(endpoint, message, mapper), timeout)
+                    .thenApply(result -> out -> HomeAssistantAnswers.result(out, result));
+        };
     }
 
-    private static void setContextId(Exchange exchange, JsonNode result) {
-        JsonNode contextId = result == null ? null : result.path("context").get("id");
-        if (contextId != null && contextId.isTextual()) {
-            exchange.getMessage().setHeader(HomeAssistantConstants.CONTEXT_ID, contextId.asText());
+    private static Void complete(Exchange exchange, Consumer<Message> write, Throwable error) {
+        try {
+            if (error != null) {
+                exchange.setException(error instanceof CompletionException ? error.getCause() : error);
+            } else {
+                write.accept(exchange.getMessage());
+            }
+        } catch (RuntimeException e) {
+            exchange.setException(e);
         }
+        return null;
     }
 }

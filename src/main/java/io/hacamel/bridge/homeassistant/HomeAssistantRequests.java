@@ -9,26 +9,91 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.client.HaMessages;
 import io.hacamel.bridge.support.InvalidInputException;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Builds the WebSocket message for each producer operation from an exchange; one small method per operation. */
+/** Builds the WebSocket message for each producer operation from a message; one small method per operation. */
 final class HomeAssistantRequests {
 
     static final Pattern SLUG = Pattern.compile("^[a-z0-9_]+$");
+    /** Home Assistant's valid_entity_id: two slugs joined by a dot. */
+    static final Pattern ENTITY_ID = Pattern.compile("^[a-z0-9_]+\\.[a-z0-9_]+$");
 
     private HomeAssistantRequests() {
     }
 
-    static ObjectNode build(HomeAssistantOperation operation, Exchange exchange, ObjectMapper mapper) {
-        return switch (operation) {
-            case CALL_SERVICE -> callService(exchange.getMessage(), mapper);
+    /** The message of an operation whose answer is the command's result. */
+    static ObjectNode build(HomeAssistantEndpoint endpoint, Message message, ObjectMapper mapper) {
+        return switch (endpoint.getOperation()) {
+            case CALL_SERVICE -> callService(message, mapper);
             case GET_STATES -> HaMessages.getStates();
             case GET_SERVICES -> HaMessages.getServices();
             case GET_CONFIG -> HaMessages.getConfig();
-            case COMMAND -> command(exchange.getMessage(), mapper);
-            case EVENTS -> throw new IllegalStateException("events is not a producer operation");
+            case FIRE_EVENT -> fireEvent(message, endpoint.getEventType(), mapper);
+            case RENDER_TEMPLATE -> renderTemplate(message, mapper);
+            case COMMAND -> command(message, mapper);
+            case GET_STATE, EVENTS, TRIGGER -> throw new IllegalStateException(endpoint.getOperation().path()
+                    + " sends no command of its own");
         };
+    }
+
+    /** The entity of get-state: the endpoint's entityId, else the entity id header. */
+    static String entityId(Message message, String option) {
+        String entityId = option != null ? option : message.getHeader(HomeAssistantConstants.ENTITY_ID, String.class);
+        if (entityId == null || entityId.isBlank()) {
+            throw new InvalidInputException("entity_id", "get-state needs an entity (the entityId option or the "
+                    + HomeAssistantConstants.ENTITY_ID + " header)");
+        }
+        if (!ENTITY_ID.matcher(entityId).matches()) {
+            throw new InvalidInputException("entity_id", "entity_id must be domain.object_id in lower case, e.g. "
+                    + "light.kitchen");
+        }
+        return entityId;
+    }
+
+    /**
+     * fire_event: the endpoint's eventType, else the event type header; the body (JSON text, a Map or a JsonNode, or
+     * none) is the event's data.
+     */
+    static ObjectNode fireEvent(Message message, String option, ObjectMapper mapper) {
+        String eventType = option != null ? option : message.getHeader(HomeAssistantConstants.EVENT_TYPE, String.class);
+        if (eventType == null || eventType.isBlank()) {
+            throw new InvalidInputException("event_type", "fire-event needs an event type (the eventType option or "
+                    + "the " + HomeAssistantConstants.EVENT_TYPE + " header)");
+        }
+        ObjectNode command = HaMessages.command("fire_event").put("event_type", eventType);
+        JsonNode data = bodyAsObject(message, mapper);
+        if (!data.isEmpty()) {
+            command.set("event_data", data);
+        }
+        return command;
+    }
+
+    /**
+     * render_template: a text body is the template; a Map or JsonNode body holds {@code template} and optionally
+     * {@code variables}, {@code strict} and {@code timeout}, as Home Assistant takes them.
+     */
+    static ObjectNode renderTemplate(Message message, ObjectMapper mapper) {
+        Object body = message.getBody();
+        ObjectNode command = HaMessages.command("render_template");
+        if (body instanceof JsonNode json && json.isTextual()) {
+            command.put("template", json.asText());
+        } else if (body instanceof Map<?, ?> || body instanceof JsonNode) {
+            JsonNode fields = bodyAsObject(message, mapper);
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!field.getKey().equals("type") && !field.getKey().equals("id")) {
+                    command.set(field.getKey(), field.getValue());
+                }
+            }
+        } else {
+            command.put("template", message.getBody(String.class));
+        }
+        if (!command.path("template").isTextual() || command.get("template").asText().isBlank()) {
+            throw new InvalidInputException("template", "render-template needs a template: the body as text, or a "
+                    + "template field");
+        }
+        objectOrNull("variables", command.get("variables"));
+        return command;
     }
 
     /**

@@ -94,6 +94,12 @@ final class ClientOutbox {
         }
     }
 
+    /** Writes what is waiting as far as the socket takes it now, then drops the rest; on the client's context. */
+    void flushAndClose() {
+        flush();
+        close();
+    }
+
     /** Drops what is waiting and accepts nothing more. */
     void close() {
         synchronized (lock) {

@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.hub.HubStats.Rejection;
+import io.hacamel.bridge.support.JsonInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,8 +90,8 @@ final class ClientRequests {
         JsonNode message;
         try {
             message = mapper.readTree(text);
-        } catch (Exception e) {
-            throw new Refused("invalid_json", "the message is not valid JSON", null);
+        } catch (JsonProcessingException e) {
+            throw new Refused("invalid_json", "the message is " + JsonInput.problem(e), null);
         }
         if (message == null || !message.isObject()) {
             throw new Refused("invalid_message", "a message is a JSON object with a type", null);
@@ -106,6 +108,14 @@ final class ClientRequests {
             throw new Refused("invalid_field", "subscribe needs entity_ids, domains, areas or all", null);
         }
         Subscription updated = client.subscription().plus(more);
+        int limit = hub.settings().maxSubscriptionSize();
+        if (updated.size() > limit) {
+            // every change is matched against it and every reply repeats it: its size is bounded
+            throw new Refused("subscription_too_large", "a subscription holds at most " + limit + " entity ids, "
+                    + "domains and areas; this one would hold " + updated.size() + ": subscribe to domains, areas or "
+                    + "all instead", !more.entityIds().isEmpty() ? "entity_ids" : !more.domains().isEmpty()
+                    ? "domains" : "areas");
+        }
         client.subscription(updated);
         client.send(hub.messages().subscription("subscribed", updated, id));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.api.JsonBodies;
@@ -13,6 +14,7 @@ import io.hacamel.bridge.hub.HubStats.Disconnect;
 import io.hacamel.bridge.hub.HubStats.Rejection;
 import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
+import io.hacamel.bridge.support.JsonInput;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,7 @@ public final class HubApi {
         respond(exchange, data);
     }
 
-    /** For the status page (which asks for no key): counts only, never a client's address. */
+    /** For the status page: counts only, never a client's address. */
     Map<String, Object> overview() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("clients", hub.authenticatedClients());
@@ -76,8 +78,8 @@ public final class HubApi {
         try {
             String text = exchange.getMessage().getBody(String.class);
             body = text == null || text.isBlank() ? null : mapper.readTree(text);
-        } catch (IOException e) {
-            throw refused("body", "the body is not valid JSON");
+        } catch (JsonProcessingException e) {
+            throw refused("body", "the body is " + JsonInput.problem(e));
         }
         if (body == null || !body.isObject()) {
             throw refused("body", "the body must be a JSON object {\"type\":…,\"data\":{…}}");

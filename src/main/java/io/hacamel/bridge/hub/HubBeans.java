@@ -4,9 +4,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.Settings;
+import io.hacamel.bridge.api.ApiAccess;
+import io.hacamel.bridge.api.KeyFailures;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.observability.OverviewSection;
+import io.hacamel.bridge.support.JsonInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
@@ -23,14 +26,16 @@ public final class HubBeans {
 
     public static void bind(CamelContext context, Settings settings) throws Exception {
         Registry registry = context.getRegistry();
-        ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
+        // reads what clients send: their messages, and broadcasts through the API
+        ObjectMapper json = JsonInput.mapper(Integer.parseInt(settings.get("camel.server.max-body-size")));
         HomeAssistantComponent homeAssistant = context.getComponent("homeassistant", HomeAssistantComponent.class);
-        HubKeys keys = new HubKeys(settings.get("bridge.api-key"), settings.get("hub.client-api-keys"));
+        ApiAccess access = registry.lookupByNameAndType("apiAccess", ApiAccess.class);
+        HubKeys keys = new HubKeys(access.apiKey(), settings.get("hub.client-api-keys"), access.readsNeedKey());
         HubStats stats = new HubStats(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class));
         AreaIndex areas = new AreaIndex();
         WebSocketHub hub = new WebSocketHub(context, registry.lookupByNameAndType("vertx", Vertx.class),
-                HubSettings.from(settings), keys, json, areas, stats,
-                registry.lookupByNameAndType("session", SessionStatus.class));
+                HubSettings.from(settings), keys, registry.lookupByNameAndType("apiKeyFailures", KeyFailures.class),
+                json, areas, stats, registry.lookupByNameAndType("session", SessionStatus.class));
         areas.onMoves(hub::areaMembershipChanged);
         stats.bind(hub, areas);
         RegistryReloads reloads = new RegistryReloads(context);

@@ -1,5 +1,7 @@
 package io.hacamel.bridge.hub;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -33,7 +35,10 @@ final class HubClient {
     private final ClientOutbox outbox;
     private final RateLimiter limiter;
     private final String remote;
+    private final String address;
     private volatile boolean authenticated;
+    /** Counted among hub.max-clients rather than hub.max-unauthenticated-clients; the hub's places lock guards it. */
+    private boolean authenticatedPlace;
     private volatile Subscription subscription = Subscription.NONE;
     // on the client's context only
     private Buffer partial;
@@ -52,6 +57,7 @@ final class HubClient {
         this.vertx = context.owner();
         this.settings = hub.settings();
         this.remote = String.valueOf(socket.remoteAddress());
+        this.address = socket.remoteAddress() == null ? "" : socket.remoteAddress().host();
         this.limiter = new RateLimiter(settings.rateLimit());
         this.outbox = new ClientOutbox(context, socket, settings, hub.messages(), hub.stats(), this::slow);
     }
@@ -82,6 +88,19 @@ final class HubClient {
         return id;
     }
 
+    /** The client's IP address, for the per-address limit. */
+    String address() {
+        return address;
+    }
+
+    boolean holdsAuthenticatedPlace() {
+        return authenticatedPlace;
+    }
+
+    void holdsAuthenticatedPlace(boolean authenticatedPlace) {
+        this.authenticatedPlace = authenticatedPlace;
+    }
+
     boolean isAuthenticated() {
         return authenticated;
     }
@@ -108,19 +127,31 @@ final class HubClient {
         outbox.offerChange(change, areaId, message);
     }
 
-    /** Checks a presented key: the client is let in or closed with 4401. The key is never logged. */
+    /**
+     * Checks a presented key: the client is let in, closed with 4401, or with 1013 when hub.max-clients are in; a wrong
+     * key counts against its address, as on the API. The key is never logged.
+     */
     void authenticate(String key) {
         if (hub.keys().accepts(key)) {
-            authenticated();
+            if (hub.takeAuthenticatedPlace(this)) {
+                authenticated();
+            } else {
+                LOG.warn("Hub client {} from {} refused: hub.max-clients ({}) are connected", id, remote,
+                        settings.maxClients());
+                disconnect(1013, "too many clients, try again later", null, Disconnect.TOO_MANY_CLIENTS);
+            }
         } else {
+            if (key != null) {
+                hub.keyFailures().failed(socket.remoteAddress().host());
+            }
             unauthorized(key == null ? "no API key presented" : "the API key is not valid");
         }
     }
 
-    /** Closes the client with 4401. */
+    /** Closes the client with 4401; on the client's context. */
     void unauthorized(String reason) {
         LOG.warn("Hub client {} from {} refused: {}", id, remote, reason);
-        disconnect(4401, "unauthorized: " + reason, hub.messages().error("unauthorized", reason, null, null),
+        close(4401, "unauthorized: " + reason, hub.messages().error("unauthorized", reason, null, null),
                 Disconnect.UNAUTHORIZED);
     }
 
@@ -175,17 +206,35 @@ final class HubClient {
             send(hub.messages().error("binary_not_supported", "send messages as JSON text", null, null));
             return;
         }
-        hub.requests().handle(this, message.toString(StandardCharsets.UTF_8));
+        String text;
+        try {
+            // strictly: a lenient decoder would turn the bytes into replacement characters without a word
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(message.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            invalidUtf8();
+            return;
+        }
+        hub.requests().handle(this, text);
+    }
+
+    /** A text message must be UTF-8 (RFC 6455, 8.1): the connection fails with 1007. */
+    private void invalidUtf8() {
+        LOG.warn("Hub client {} from {} closed: it sent a text message that is not UTF-8", id, remote);
+        disconnect(1007, "invalid UTF-8", hub.messages().error("invalid_utf8", "a text message must be UTF-8", null,
+                null), Disconnect.INVALID_UTF8);
     }
 
     private void tooLarge() {
         hub.stats().rejected(Rejection.TOO_LARGE);
         String reason = "message larger than " + settings.maxMessageBytes() + " bytes";
         LOG.warn("Hub client {} from {} closed: it sent a {}", id, remote, reason);
-        disconnect(1009, reason, hub.messages().error("message_too_large", reason, null, null), Disconnect.TOO_LARGE);
+        close(1009, reason, hub.messages().error("message_too_large", reason, null, null), Disconnect.TOO_LARGE);
     }
 
-    /** Refuses the message; tells the client once per run of refusals, and closes it when a run lasts too long. */
+    /**
+     * Refuses the message; tells the client once per run of refusals, and closes it when a run lasts too long, at
+     * once: the frames it sent meanwhile, already read, are then ignored rather than each refused (and logged) again.
+     */
     private void rateLimited() {
         hub.stats().rejected(Rejection.RATE_LIMITED);
         refusedInARow++;
@@ -195,7 +244,7 @@ final class HubClient {
         } else if (refusedInARow > settings.rateLimit()) {
             LOG.warn("Hub client {} from {} closed: it kept sending more than {} messages a second", id, remote,
                     settings.rateLimit());
-            disconnect(4429, "message rate limit exceeded", null, Disconnect.RATE_LIMITED);
+            close(4429, "message rate limit exceeded", null, Disconnect.RATE_LIMITED);
         }
     }
 
@@ -223,7 +272,7 @@ final class HubClient {
         hub.stats().disconnected(why); // counted and forgotten now: a client that stopped reading never answers
         hub.forget(this);
         stopTimers();
-        outbox.close();
+        outbox.flushAndClose(); // e.g. the error that says why, queued just before
         if (!socket.isClosed()) {
             if (lastMessage != null) {
                 socket.writeTextMessage(lastMessage);
@@ -232,9 +281,14 @@ final class HubClient {
         }
     }
 
+    /**
+     * Vert.x tells this before it hands the client's close frame to {@link #onFrame}: from now on frames are ignored,
+     * so that the close frame starts no read deadline.
+     */
     private void onClosed() {
         if (!closing) {
             hub.stats().disconnected(Disconnect.CLIENT);
+            closing = true;
         }
         stopTimers();
         outbox.close();

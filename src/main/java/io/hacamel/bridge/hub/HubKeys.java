@@ -7,22 +7,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.hacamel.bridge.api.ApiKeyCheck;
+
 /**
- * The keys a hub client may present: the bridge's API key ({@code bridge.api-key}) and the hub's client keys
- * ({@code hub.client-api-keys}). Kept as SHA-256 digests and compared in constant time with every key, so that
- * neither a key's length nor which key matched leaks through timing. Without any key, every client is let in.
+ * The keys a hub client may present: the bridge's API key and the hub's client keys ({@code hub.client-api-keys}).
+ * Kept as SHA-256 digests and compared in constant time with every key, so that neither a key's length nor which key
+ * matched leaks through timing. A key is asked for unless reading needs none ({@code api.public-reads}, or the demo
+ * mode without a key) and no client key is configured.
  */
 final class HubKeys {
 
+    private final ApiKeyCheck apiKey;
     private final List<byte[]> digests = new ArrayList<>();
+    private final boolean required;
 
-    HubKeys(String apiKey, String clientKeys) {
-        add(apiKey);
+    HubKeys(ApiKeyCheck apiKey, String clientKeys, boolean readsNeedKey) {
+        this.apiKey = apiKey;
         Arrays.stream(clientKeys.split(",")).forEach(this::add);
+        this.required = readsNeedKey || !digests.isEmpty();
     }
 
     boolean required() {
-        return !digests.isEmpty();
+        return required;
     }
 
     boolean accepts(String presented) {
@@ -30,7 +36,7 @@ final class HubKeys {
             return false;
         }
         byte[] digest = digest(presented.trim());
-        boolean accepted = false;
+        boolean accepted = apiKey.accepts(presented);
         for (byte[] expected : digests) {
             accepted |= MessageDigest.isEqual(expected, digest);
         }

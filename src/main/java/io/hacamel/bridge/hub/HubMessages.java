@@ -38,7 +38,8 @@ final class HubMessages {
         data.putObject("limits").put("max_message_bytes", limits.maxMessageBytes())
                 .put("messages_per_second", limits.rateLimit())
                 .put("read_timeout_seconds", limits.readTimeoutMillis() / 1000.0)
-                .put("send_buffer", limits.sendBuffer());
+                .put("send_buffer", limits.sendBuffer())
+                .put("max_subscription_size", limits.maxSubscriptionSize());
         return envelope("connection", data, null);
     }
 

@@ -18,8 +18,8 @@ final class HubStats {
 
     /** Why a client went away; CLIENT when the client closed or lost the connection itself. */
     enum Disconnect {
-        CLIENT, BUFFER_FULL, WRITE_TIMEOUT, READ_TIMEOUT, TOO_LARGE, UNAUTHORIZED, RATE_LIMITED, TOO_MANY_CLIENTS,
-        STOPPING
+        CLIENT, BUFFER_FULL, WRITE_TIMEOUT, READ_TIMEOUT, TOO_LARGE, INVALID_UTF8, UNAUTHORIZED, RATE_LIMITED,
+        TOO_MANY_CLIENTS, TOO_MANY_UNAUTHENTICATED, TOO_MANY_FROM_ADDRESS, STOPPING
     }
 
     private final MeterRegistry registry;

@@ -20,6 +20,11 @@ record Subscription(Set<String> entityIds, Set<String> domains, Set<String> area
         return areaId != null && areas.contains(areaId);
     }
 
+    /** Entity ids, domains and areas together. */
+    int size() {
+        return entityIds.size() + domains.size() + areas.size();
+    }
+
     boolean isEmpty() {
         return !all && entityIds.isEmpty() && domains.isEmpty() && areas.isEmpty();
     }

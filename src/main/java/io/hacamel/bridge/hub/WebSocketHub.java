@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.api.KeyFailures;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.ConnectionListener;
@@ -49,24 +50,28 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
     private final HubStats stats;
     private final SessionStatus session;
     private final ClientRequests requests;
+    private final KeyFailures keyFailures;
     private final Map<String, HubClient> clients = new ConcurrentHashMap<>();
+    private final ClientPlaces places;
     /** The latest state of every tracked entity, as the feed delivered it, whatever the cache mode. */
     private final Map<String, CompactState> states = new ConcurrentHashMap<>();
     private volatile String sessionReason = "not connected yet";
     private Route route;
     private long heartbeatTimer = -1;
 
-    WebSocketHub(CamelContext camelContext, Vertx vertx, HubSettings settings, HubKeys keys, ObjectMapper mapper,
-            AreaIndex areas, HubStats stats, SessionStatus session) {
+    WebSocketHub(CamelContext camelContext, Vertx vertx, HubSettings settings, HubKeys keys, KeyFailures keyFailures,
+            ObjectMapper mapper, AreaIndex areas, HubStats stats, SessionStatus session) {
         this.camelContext = camelContext;
         this.vertx = vertx;
         this.settings = settings;
         this.keys = keys;
+        this.keyFailures = keyFailures;
         this.messages = new HubMessages(mapper);
         this.areas = areas;
         this.stats = stats;
         this.session = session;
         this.requests = new ClientRequests(mapper, this, areas);
+        this.places = new ClientPlaces(settings, stats, clients);
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         route = router.route(HttpMethod.GET, PATH).handler(this::accept);
         heartbeatTimer = vertx.setPeriodic(settings.heartbeatIntervalMillis(), t -> heartbeat());
         LOG.info("Client WebSocket hub at ws://<host>:{}{} ({})", settings.port(), PATH, keys.required()
-                ? "clients must present an API key" : "no key asked for: set bridge.api-key or hub.client-api-keys");
+                ? "clients must present a key" : "no key asked for");
     }
 
     @Override
@@ -156,13 +161,6 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
             refuse(routing, 400, "/ws is a WebSocket endpoint: connect with a WebSocket client");
             return;
         }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (!settings.allowsOrigin(origin)) {
-            LOG.warn("Hub refused a connection from {}: origin {} is not in hub.allowed-origins",
-                    request.remoteAddress(), origin);
-            refuse(routing, 403, "origin not allowed");
-            return;
-        }
         String key = presentedKey(request);
         request.toWebSocket()
                 .onSuccess(socket -> open(socket, key))
@@ -172,16 +170,16 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     private void open(ServerWebSocket socket, String key) {
         stats.connected();
-        if (clients.size() >= settings.maxClients()) {
-            LOG.warn("Hub refused a client from {}: hub.max-clients ({}) are connected", socket.remoteAddress(),
-                    settings.maxClients());
-            stats.disconnected(Disconnect.TOO_MANY_CLIENTS);
-            socket.close((short) 1013, "too many clients, try again later");
-            return;
-        }
         HubClient client = new HubClient(this, socket, Vertx.currentContext());
-        clients.put(client.id(), client);
-        client.start(key);
+        // a wrong key is refused from a place among the keyless ones: only a right key ever holds a keyed place
+        if (places.admit(client, !keys.required() || keys.accepts(key), socket)) {
+            client.start(key);
+        }
+    }
+
+    /** A waiting client presented a right key: false when hub.max-clients are connected. */
+    boolean takeAuthenticatedPlace(HubClient client) {
+        return places.promote(client);
     }
 
     /** The hub is closing the client: it gets nothing more and counts no more, whenever its socket goes. */
@@ -189,10 +187,12 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         clients.remove(client.id());
     }
 
+    /** @param code the close code, null when the connection ended without a close frame */
     void removed(HubClient client, Disconnect reason, Short code, String text) {
         clients.remove(client.id());
-        LOG.info("Hub client {} from {} disconnected ({}, code {} {})", client.id(), client.remote(),
-                reason.name().toLowerCase(), code, text == null ? "" : text);
+        LOG.info("Hub client {} from {} disconnected ({}, {})", client.id(), client.remote(),
+                reason.name().toLowerCase(), code == null ? "the connection ended without a close frame"
+                        : "code " + code + (text == null || text.isEmpty() ? "" : " " + text));
     }
 
     /** A key from the handshake: {@code Authorization: Bearer <key>}, else the query parameter {@code api_key}. */
@@ -284,6 +284,10 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
 
     HubKeys keys() {
         return keys;
+    }
+
+    KeyFailures keyFailures() {
+        return keyFailures;
     }
 
     HubMessages messages() {

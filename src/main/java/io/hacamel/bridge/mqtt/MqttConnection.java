@@ -9,10 +9,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.hacamel.bridge.client.Backoff;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -77,6 +79,23 @@ public final class MqttConnection extends ServiceSupport {
         return ((AheadClient) client).publishAhead(topic, new MqttMessage(payload, settings.qos(), true, null));
     }
 
+    /**
+     * Publishes a message without waiting for the broker: for Paho's callback thread, which must never wait for the
+     * broker (while it waits, no other message is delivered). A failure on the way is logged.
+     */
+    public void publishWithoutWaiting(String topic, MqttMessage message) throws MqttException {
+        ((AheadClient) client).publishAhead(topic, message, new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken done) {
+            }
+
+            @Override
+            public void onFailure(IMqttToken failed, Throwable error) {
+                LOG.warn("Could not publish to {}: {}", topic, error.toString());
+            }
+        });
+    }
+
     /** Waits up to mqtt.publish-timeout for the broker to acknowledge a message published ahead. */
     public void awaitAcknowledgement(IMqttToken token) throws MqttException {
         token.waitForCompletion(settings.publishTimeout().toMillis());
@@ -89,6 +108,11 @@ public final class MqttConnection extends ServiceSupport {
 
     public String brokerUrl() {
         return brokerUrl;
+    }
+
+    /** The reconnect backoff (mqtt.reconnect.*). */
+    public Backoff reconnect() {
+        return settings.reconnect();
     }
 
     public boolean isConnected() {
@@ -191,7 +215,7 @@ public final class MqttConnection extends ServiceSupport {
             if (brokerUrl.startsWith("tcp://") && options.getSocketFactory() == null) {
                 options.setSocketFactory(new NoDelaySockets());
             }
-            client.connect(options);
+            ((AheadClient) client).connect(options, settings.connectTimeout().toMillis());
         } catch (Exception e) {
             connectFailed(e);
             return;
@@ -260,7 +284,7 @@ public final class MqttConnection extends ServiceSupport {
                     reason, delay);
             lastFailure = reason;
         } else {
-            LOG.debug("MQTT connect attempt {} failed: {}", attempt, reason);
+            LOG.debug("MQTT connect attempt {} failed: {}; retrying in {} ms", attempt, reason, delay);
         }
         scheduleConnect(delay);
     }
@@ -332,6 +356,27 @@ public final class MqttConnection extends ServiceSupport {
 
         IMqttToken publishAhead(String topic, MqttMessage message) throws MqttException {
             return aClient.publish(topic, message);
+        }
+
+        void publishAhead(String topic, MqttMessage message, MqttActionListener listener) throws MqttException {
+            aClient.publish(topic, message, null, listener);
+        }
+
+        /**
+         * Connects within mqtt.connect-timeout, the broker's answer included (the blocking client's own connect waits
+         * for it as long as for a publish). A connect that timed out is abandoned, so that the next attempt starts
+         * afresh instead of finding this one still in progress.
+         */
+        void connect(MqttConnectionOptions options, long timeoutMillis) throws MqttException {
+            IMqttToken token = aClient.connect(options, null, null);
+            try {
+                token.waitForCompletion(timeoutMillis);
+            } catch (MqttException e) {
+                if (!token.isComplete()) {
+                    aClient.disconnectForcibly(0, 0, false);
+                }
+                throw e;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.hacamel.bridge.Settings;
+import io.hacamel.bridge.support.UrlUserInfo;
 import org.apache.camel.CamelContext;
 import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.spi.PropertiesComponent;
@@ -15,7 +16,8 @@ import org.apache.camel.util.json.JsonObject;
 /**
  * Camel's {@code properties} developer console with every secret masked. Camel's own console masks only its text
  * form, and camel-cli-connector writes the JSON form, with the Home Assistant token and the API key, into
- * {@code ~/.camel/<pid>-status.json} every second (the file {@code camel get} reads). This one takes its place.
+ * {@code ~/.camel/<pid>-status.json} every second (the file {@code camel get} reads). This one takes its place, and
+ * masks the user name and password of any address too.
  */
 final class MaskedPropertiesConsole extends AbstractDevConsole {
 
@@ -72,6 +74,9 @@ final class MaskedPropertiesConsole extends AbstractDevConsole {
 
     private static Object masked(String key, Object value) {
         boolean secret = Settings.isSecret(key) || SensitiveUtils.containsSensitive(key);
-        return secret && value != null && !value.toString().isEmpty() ? MASK : value;
+        if (value == null || value.toString().isEmpty()) {
+            return value;
+        }
+        return secret ? MASK : UrlUserInfo.mask(value.toString());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
+import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
@@ -21,13 +22,13 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Observability of the bridge: the meters of requests, events and caches, the status page and its overview, the
- * check that every HTTP server listens, the masked properties console, and JMX descriptions made once per class
- * ({@link CachedMBeanAssembler}). Binds {@code overview} and {@code statusPage}; needs the beans
+ * check that every HTTP server listens, the masked properties console, who may reach the management port and what its
+ * info tells, and JMX descriptions made once per class ({@link CachedMBeanAssembler}). Binds {@code overview} and {@code statusPage}; needs the beans
  * {@code BridgeConfiguration} made before.
  */
 public final class ObservabilityBeans {
 
-    private static final List<String> CACHES = List.of("ha-states", "ha-state-groups", "ha-services");
+    private static final List<String> CACHES = List.of("ha-states", "ha-state-groups", "ha-services", "ha-states-not-found");
     private static final String API_PORT = "camel.server.port";
     private static final List<String> PORT_SETTINGS = List.of(API_PORT, "camel.management.port");
 
@@ -63,6 +64,25 @@ public final class ObservabilityBeans {
                 registry.bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, new ApiPortHttpEngine(api.getKey())));
         context.addStartupListener(new ListeningCheck(ports));
         MaskedPropertiesConsole.register(context);
+        ManagementAccess.configure(context, new Settings(context.getPropertiesComponent()));
+        ManagementInfo.replaceCamels(context);
+    }
+
+    /**
+     * Before anything starts: the API port, and the management port when it is on, are free (see
+     * {@link ListeningCheck}).
+     */
+    public static void requireFreePorts(PropertiesComponent properties) {
+        Map<Integer, String> checked = new HashMap<>();
+        for (String server : List.of("camel.server", "camel.management")) {
+            boolean enabled = properties.resolveProperty(server + ".enabled").map(String::trim)
+                    .map(Boolean::parseBoolean).orElse(false);
+            String port = properties.resolveProperty(server + ".port").map(String::trim).orElse("");
+            if (enabled && port.matches("\\d+") && checked.putIfAbsent(Integer.parseInt(port), server) == null) {
+                ListeningCheck.requireFree(properties.resolveProperty(server + ".host").map(String::trim)
+                        .orElse("0.0.0.0"), Integer.parseInt(port), server + ".port");
+            }
+        }
     }
 
     private static Map<Integer, String> portSettings(PropertiesComponent properties) {

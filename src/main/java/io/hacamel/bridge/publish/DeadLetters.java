@@ -18,6 +18,7 @@ import io.hacamel.bridge.api.ApiException;
 import io.hacamel.bridge.publish.DeadLetterStore.DeadLetter;
 import io.hacamel.bridge.support.HttpBody;
 import io.hacamel.bridge.support.InvalidInputException;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,7 +240,7 @@ public final class DeadLetters {
 
     /**
      * For the status page: how many wait, the oldest (when, for which target and entity; not its payload or error,
-     * as the page asks for no key), and how replays went.
+     * which the dead-letter API lists), and how replays went.
      */
     Map<String, Object> overview() {
         Map<String, Object> overview = new LinkedHashMap<>();
@@ -270,7 +271,7 @@ public final class DeadLetters {
         }
         replayFailed.increment();
         WebhookTarget target = targets.get(letter.target());
-        String error = target == null ? failure.getMessage() : target.describeFailure(failure);
+        String error = target == null ? UrlUserInfo.mask(failure.getMessage()) : target.describeFailure(failure);
         try {
             store.save(letter.replayFailed(error));
         } catch (IOException e) {

@@ -68,11 +68,6 @@ public final class PublishingBeans {
         registry.bind("statestream", statestream);
         registry.bind("mqttRetries", (Processor) statestream::retrying);
 
-        // camel-http takes milliseconds, the settings take durations such as 10s
-        for (String timeout : List.of("webhooks.connect-timeout", "webhooks.response-timeout")) {
-            context.getPropertiesComponent().addOverrideProperty(timeout + "-ms",
-                    String.valueOf(settings.millis(timeout)));
-        }
         List<WebhookTarget> targets = WebhookTarget.all(settings, json);
         DeadLetters deadLetters = new DeadLetters(new DeadLetterStore(inHome(settings.get("webhooks.dead-letter-dir")),
                 json), targets, json, context, metrics, leadership::isLeader);

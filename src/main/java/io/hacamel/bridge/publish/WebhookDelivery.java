@@ -43,12 +43,16 @@ record WebhookDelivery(String id, String target, String entityId, ObjectNode pay
 
     /**
      * A waiting delivery and a newer one of the same entity become one: from the state the receiver last heard of
-     * to the latest, with the waiting delivery's id.
+     * to the latest, with the waiting delivery's id. An entity added and removed again before the receiver heard of
+     * it becomes its removal from the state it had, never a change with neither state.
      */
     static WebhookDelivery merge(WebhookDelivery waiting, WebhookDelivery newer) {
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.setAll(newer.payload);
-        payload.set("old_state", waiting.payload.get("old_state"));
+        boolean addedThenRemoved = waiting.payload.path("old_state").isNull() && newer.payload.path("new_state").isNull();
+        if (!addedThenRemoved) {
+            payload.set("old_state", waiting.payload.get("old_state"));
+        }
         payload.put("resync", waiting.payload.path("resync").asBoolean() || newer.payload.path("resync").asBoolean());
         return new WebhookDelivery(waiting.id, newer.target, newer.entityId, payload, waiting.queuedAt, false);
     }

@@ -1,8 +1,10 @@
 package io.hacamel.bridge.publish;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.events.EntityFilter;
+import io.hacamel.bridge.support.UrlUserInfo;
 
 /**
  * One webhook target from the configuration ({@code webhook.<name>.*}): where to POST, how to sign, extra headers,
@@ -41,9 +44,17 @@ record WebhookTarget(String name, URI url, String secret, Map<String, String> he
         List<String> entities = split(settings.optional(prefix + "entities", ""));
         List<String> includes = new ArrayList<>(entities);
         domains.forEach(domain -> includes.add(domain + "."));
-        return new WebhookTarget(name, url(prefix + "url", settings.optional(prefix + "url", "")),
-                settings.optional(prefix + "secret", ""), headers(prefix + "headers",
-                settings.optional(prefix + "headers", ""), json),
+        URI url = url(prefix + "url", settings.optional(prefix + "url", ""));
+        Map<String, String> headers = headers(prefix + "headers", settings.optional(prefix + "headers", ""), json);
+        if (UrlUserInfo.present(url)) {
+            // Apache's HTTP client refuses a URL with a user name and password: they become Basic authentication
+            if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+                headers.put("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
+            }
+            url = UrlUserInfo.strip(url);
+        }
+        return new WebhookTarget(name, url, settings.optional(prefix + "secret", ""), headers,
                 EventKind.parse(settings.optional(prefix + "events", ""), prefix + "events"), domains, entities,
                 new EntityFilter(true, String.join(",", includes), "", ""));
     }
@@ -54,19 +65,22 @@ record WebhookTarget(String name, URI url, String secret, Map<String, String> he
 
     /** Scheme, host and port only: the path and query of a webhook URL often hold a token. */
     String maskedUrl() {
-        return url.getScheme() + "://" + url.getRawAuthority() + "/…";
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/…";
     }
 
-    /** An error for logs and dead letters: one line, with this target's URL masked. */
+    /**
+     * An error for logs and dead letters: one line, with this target's URL and any user name and password masked, and
+     * only then cut short (a URL cut in half is no longer found, and its token would show).
+     */
     String describeFailure(Throwable error) {
         if (error == null) {
             return "unknown error";
         }
         String message = error.getMessage() == null ? "" : error.getMessage().replaceAll("\\s+", " ").trim();
+        message = UrlUserInfo.mask(message.replace(url.toString(), maskedUrl()));
         if (message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }
-        message = message.replace(url.toString(), maskedUrl());
         return error instanceof WebhookFailedException ? message
                 : error.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     }

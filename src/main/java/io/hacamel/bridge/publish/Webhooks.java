@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.client.HaEvent;
+import io.hacamel.bridge.support.UrlUserInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -224,13 +225,8 @@ public final class Webhooks extends ServiceSupport {
 
     /** For the webhook-dead-letter route: the delivery failed for good. */
     public void deadLettered(Exchange exchange) {
-        WebhookDelivery delivery = exchange.getVariable(DELIVERY, WebhookDelivery.class);
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Target target = targets.get(delivery.target());
-        if (target != null) {
-            target.deadLettered().increment();
-        }
-        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
+        keepAsDeadLetter(exchange.getVariable(DELIVERY, WebhookDelivery.class), exchange,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
     /** Ready to deliver: the bridge's role decides when ({@link #lead()}). */
@@ -314,13 +310,22 @@ public final class Webhooks extends ServiceSupport {
         if (error instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             return false;
         }
-        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
+        // the error handling itself failed: the delivery still counts, and is kept, as a dead letter
+        keepAsDeadLetter(delivery, exchange, error);
         return true;
+    }
+
+    private void keepAsDeadLetter(WebhookDelivery delivery, Exchange exchange, Throwable error) {
+        Target target = targets.get(delivery.target());
+        if (target != null) {
+            target.deadLettered().increment();
+        }
+        deadLetters.keep(delivery, exchange.getVariable(ATTEMPTS, 0, Integer.class), describe(error, delivery));
     }
 
     private String describe(Throwable error, WebhookDelivery delivery) {
         Target target = targets.get(delivery.target());
-        return target == null ? String.valueOf(error) : target.config().describeFailure(error);
+        return target == null ? UrlUserInfo.mask(String.valueOf(error)) : target.config().describeFailure(error);
     }
 
     private static String excerpt(String text) {

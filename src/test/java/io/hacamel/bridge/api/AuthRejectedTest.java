@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A rejected token is final: one clear error, no retry loop, reported in /health and /status. */
+/**
+ * A rejected token is final: one clear error, no retry loop, reported in /health and /status, and never sent again,
+ * over the REST API either (each try would be another failed login, which Home Assistant bans addresses for).
+ */
 class AuthRejectedTest extends BridgeTestSupport {
 
     private static final String WRONG_TOKEN = "revoked-token-7d41";
@@ -41,5 +44,25 @@ class AuthRejectedTest extends BridgeTestSupport {
         assertThat(status.text()).doesNotContain(WRONG_TOKEN);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> simulator.stats().totalConnections() == 1);
+    }
+
+    @Test
+    void aRejectedTokenIsNotSentOverTheRestApiEither() {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/health").body().path("home_assistant").path("state").asText().equals("AUTH_FAILED"));
+
+        Answer read = api.get("/api/v1/states/light.camel_lamp");
+        assertThat(read.status()).as(read.text()).isEqualTo(503);
+        assertThat(read.body().path("error").asText()).contains("rejected the bridge's access token");
+        Answer call = api.post("/api/v1/services/light/turn_on", "{\"target\":{\"entity_id\":\"light.camel_lamp\"}}");
+        assertThat(call.status()).as(call.text()).isEqualTo(503);
+        assertThat(call.body().path("outcome").asText()).isEqualTo("failed");
+        JsonNode rest = call.body().path("tried").path(call.body().path("tried").size() - 1);
+        assertThat(rest.path("via").asText()).isEqualTo("rest");
+        assertThat(rest.path("sent").asBoolean(true)).isFalse();
+        assertThat(call.text()).doesNotContain(WRONG_TOKEN);
+
+        assertThat(simulator.stats().restRequests()).as("REST requests Home Assistant received").isZero();
+        assertThat(simulator.stats().authFailures()).isEqualTo(1);
     }
 }

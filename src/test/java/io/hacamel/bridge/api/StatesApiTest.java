@@ -85,13 +85,22 @@ class StatesApiTest extends BridgeTestSupport {
     }
 
     @Test
-    void anUnknownEntityIs404() {
+    void anUnknownEntityIs404AndHomeAssistantIsNotAskedAgainRightAway() {
         awaitReady();
+        long restCallsBefore = simulator.stats().restRequests();
 
         Answer answer = api.get("/api/v1/states/light.does_not_exist");
+        Answer again = api.get("/api/v1/states/light.does_not_exist");
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body().path("error").asText()).contains("light.does_not_exist");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.body().path("error").asText()).contains("light.does_not_exist");
+        assertThat(simulator.stats().restRequests()).as("cache.not-found-ttl").isEqualTo(restCallsBefore + 1);
+
+        simulator.home().addEntity("light.does_not_exist", "on", null);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/api/v1/states/light.does_not_exist").status() == 200);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.hacamel.bridge.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,8 +74,7 @@ final class ApiSteps {
         Random random = new Random(7);
         Samples samples = new Samples();
         for (int i = 0; i < count; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(rig.bridge.url("/api/v1/states/"
-                    + ids.get(random.nextInt(ids.size()))))).build();
+            HttpRequest request = rig.bridge.request("/api/v1/states/" + ids.get(random.nextInt(ids.size()))).build();
             long started = System.nanoTime();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             long took = System.nanoTime() - started;
@@ -97,7 +95,7 @@ final class ApiSteps {
         // half as many requests again first: the JIT compiles the call path in the first thousands of requests
         for (int i = -count / 2; i < count; i++) {
             String service = i % 2 == 0 ? "turn_on" : "turn_off";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(rig.bridge.url("/api/v1/services/light/" + service)))
+            HttpRequest request = rig.bridge.request("/api/v1/services/light/" + service)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"target\":{\"entity_id\":\"" + light + "\"}}")).build();
             long started = System.nanoTime();

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Writes the results: docs/benchmarks.json as measured, and docs/benchmarks.md, whose part between the generated
- * markers is replaced (the hand-written text around it, such as what was optimised, stays).
+ * Writes the results: docs/benchmarks.json as measured, every step of every run included, and in docs/benchmarks.md
+ * the latest results, the figures against their targets and by scenario, between the generated markers (the
+ * hand-written text around them, how to run it and the method, stays).
  */
 final class BenchmarkReport {
 
@@ -89,6 +90,9 @@ final class BenchmarkReport {
         md.append(String.format(Locale.ROOT, "Versions: Apache Camel %s, Vert.x %s, Jackson %s, Paho MQTT v5 %s.%n%n",
                 machine.get("camel"), machine.get("vertx"), machine.get("jackson"), machine.get("paho_mqttv5")));
         md.append(noise(results)).append("\n\n");
+        String json = settings.json().getFileName().toString();
+        md.append("Every step of every run (the rates asked for and made, latency percentiles, loss, coalesced changes, "
+                + "CPU, RSS and load): [").append(json).append("](").append(json).append(").\n\n");
 
         md.append("### Against the targets\n\n| figure | target | measured | |\n| --- | --- | --- | --- |\n");
         for (Target target : TARGETS) {
@@ -102,11 +106,8 @@ final class BenchmarkReport {
                     .append(" |\n");
         }
         section(md, results, "1. Sustained end-to-end rate (5,000 entities)", "sustained.");
-        steps(md, results, "sustained");
         section(md, results, "2. Latency, simulator send → MQTT message received (5,000 entities)", "latency.", "cpu.");
-        steps(md, results, "latency");
         section(md, results, "3. CPU and memory (10,000 cached entities)", "cpu10k.", "rss10k.", "idle.");
-        steps(md, results, "cpu and memory (10,000 entities)");
         section(md, results, "3b. The minimal client, measured here at the same rates (10,000 entities)",
                 "minimal.");
         section(md, results, "4. Start and resync (10,000 entities, get_states of about 5 MB)", "startup.", "resync.");
@@ -126,10 +127,10 @@ final class BenchmarkReport {
         if (loads.isEmpty()) {
             return "Load average: not sampled.";
         }
-        return String.format(Locale.ROOT, "Noise: the machine's 2 cores are shared with other builds. The 1-minute load "
-                + "average at the end of the load steps was %s (median), %s–%s (range); %s at the start.",
-                Figure.format(loads.get(loads.size() / 2)), Figure.format(loads.get(0)),
-                Figure.format(loads.get(loads.size() - 1)), results.machine.get("load_average_at_start"));
+        return String.format(Locale.ROOT, "Noise: the 1-minute load average at the end of the load steps was %s "
+                + "(median), %s–%s (range); %s at the start, on %s cores.", Figure.format(loads.get(loads.size() / 2)),
+                Figure.format(loads.get(0)), Figure.format(loads.get(loads.size() - 1)),
+                results.machine.get("load_average_at_start"), results.machine.get("cores"));
     }
 
     private static void section(StringBuilder md, Results results, String title, String... prefixes) {
@@ -147,41 +148,5 @@ final class BenchmarkReport {
             md.append("\n### ").append(title).append("\n\n| figure | median (range, runs) |\n| --- | --- |\n")
                     .append(rows);
         }
-    }
-
-    /** The steps behind a figure, one row each. */
-    private static void steps(StringBuilder md, Results results, String scenario) {
-        List<Map<String, Object>> rows = results.steps.stream().filter(s -> scenario.equals(s.get("scenario")))
-                .toList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        md.append("\n<details><summary>Every step</summary>\n\n| run | asked/s | made/s | p50 ms | p99 ms | max ms | lost "
-                + "| coalesced | max pending | bridge CPU ms/1000 | of it JIT | broker CPU ms/1000 | RSS MB | load | verdict |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        for (Map<String, Object> row : rows) {
-            @SuppressWarnings("unchecked")
-            Map<String, Double> latency = (Map<String, Double>) row.get("latency_ms");
-            md.append("| ").append(row.get("run"))
-                    .append(" | ").append(number(row.get("target_rate")))
-                    .append(" | ").append(number(row.get("achieved_rate")))
-                    .append(" | ").append(number(latency.get("p50")))
-                    .append(" | ").append(number(latency.get("p99")))
-                    .append(" | ").append(number(latency.get("max")))
-                    .append(" | ").append(row.get("lost_final_states"))
-                    .append(" | ").append(number(row.get("coalesced")))
-                    .append(" | ").append(row.get("simulator_max_pending"))
-                    .append(" | ").append(number(row.get("bridge_cpu_ms_per_1000_events")))
-                    .append(" | ").append(number(row.get("bridge_jit_cpu_ms_per_1000_events")))
-                    .append(" | ").append(number(row.get("broker_cpu_ms_per_1000_events")))
-                    .append(" | ").append(number(row.get("bridge_max_rss_mb")))
-                    .append(" | ").append(number(row.get("load_average_1m")))
-                    .append(" | ").append(row.get("verdict")).append(" |\n");
-        }
-        md.append("\n</details>\n");
-    }
-
-    private static String number(Object value) {
-        return value instanceof Number n ? Figure.format(n.doubleValue()) : "–";
     }
 }

@@ -45,7 +45,8 @@ class BenchmarkSmokeTest {
         assertThat(json.path("figures").path("latency.2000.p50").path("runs")).hasSize(1);
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
         assertThat(Files.readString(settings.markdown())).contains(BenchmarkReport.BEGIN, BenchmarkReport.END,
-                "Latency, simulator send → MQTT message received");
+                "Latency, simulator send → MQTT message received", "Every step of every run", "(benchmarks.json)")
+                .as("the steps are in the JSON, the page stays short").doesNotContain("<details>");
     }
 
     @Test

@@ -33,14 +33,18 @@ final class BridgeProcess implements AutoCloseable {
     private final int port;
     private final long startedNanos;
     private final Path log;
+    /** The key the bridge generated on its start (no BRIDGE_API_KEY is set, as for a new user). */
+    private final Path keyFile;
+    private volatile String key;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private BridgeProcess(Process process, int port, long startedNanos, Path log) {
+    private BridgeProcess(Process process, int port, long startedNanos, Path log, Path home) {
         this.process = process;
         this.port = port;
         this.startedNanos = startedNanos;
         this.log = log;
+        this.keyFile = home.resolve("data").resolve("api-key");
     }
 
     /**
@@ -70,12 +74,13 @@ final class BridgeProcess implements AutoCloseable {
         environment.put("BRIDGE_HOME", home.toString());
         environment.put("HA_URL", haUrl);
         environment.put("HA_TOKEN", token);
+        environment.remove("BRIDGE_API_KEY"); // the bridge generates its key into its home, as for a new user
         environment.put("MQTT_URL", mqttUrl);
         environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
         environment.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
         environment.putAll(extraEnvironment);
         long startedNanos = System.nanoTime();
-        return new BridgeProcess(builder.start(), port, startedNanos, log);
+        return new BridgeProcess(builder.start(), port, startedNanos, log, home);
     }
 
     boolean alive() {
@@ -92,6 +97,14 @@ final class BridgeProcess implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A request to the bridge's API, with the key the bridge generated into its home's data/api-key. */
+    HttpRequest.Builder request(String path) throws IOException {
+        if (key == null) {
+            key = Files.readString(keyFile).trim();
+        }
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + key);
     }
 
     /** Seconds from the process's start until GET /health/ready answered 200; polls every few milliseconds. */
@@ -120,7 +133,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(request(path).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

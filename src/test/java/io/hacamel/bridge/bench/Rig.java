@@ -62,7 +62,8 @@ final class Rig implements AutoCloseable {
      * Collects the harness's own garbage before a rig starts. The simulator's ceiling floods this JVM: G1 then grew
      * its young generation to about 1 GB and promoted 1.5 GB of garbage, and the probe's young collections took 90 ms
      * each for the rest of the run. Every such pause is counted as the bridge's latency: at 1,000 events/s p99 was 23
-     * and 47 ms right after the ceiling, 5.3 ms with a full collection in between (docs/benchmarks.md, 4 December).
+     * and 47 ms right after the ceiling, 5.3 ms with a full collection in between (docs/lab/benchmarks-history.md,
+     * the eleventh round).
      */
     static void collectHarnessGarbage() {
         System.gc();

@@ -236,6 +236,27 @@ class HaConnectionTest {
     }
 
     @Test
+    void aMalformedStateChangeLeavesWhatTheNextResyncComparesWith() {
+        start(options());
+        expectFirstSync();
+
+        // neither an old nor a new state: the consumer skips it as malformed, so nothing may count it as a removal
+        simulator.faults().sendRaw("{\"id\":2,\"type\":\"event\",\"event\":{\"event_type\":\"state_changed\","
+                + "\"data\":{\"entity_id\":\"switch.camel_switch\",\"old_state\":null,\"new_state\":null},"
+                + "\"origin\":\"LOCAL\",\"time_fired\":\"2024-01-01T00:00:00+00:00\"}}");
+        assertThat(recorder.nextStateChange("switch.camel_switch").defect()).isNotNull();
+        simulator.faults().dropConnections();
+
+        recorder.nextState(DISCONNECTED);
+        recorder.skipUntilState(AUTHENTICATED);
+        HaEvent synced = recorder.nextSynced();
+        assertThat(synced.event().path("data").path("changed").asInt()).as("switch.camel_switch came back as added")
+                .isZero();
+        recorder.nextState(READY);
+        recorder.assertExhausted();
+    }
+
+    @Test
     void anOversizedFrameIsRefusedAndTheSessionRecovers() {
         start(options().maxFrameSize(64 * 1024));
         expectFirstSync();

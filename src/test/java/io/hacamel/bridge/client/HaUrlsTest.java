@@ -24,6 +24,16 @@ class HaUrlsTest {
     }
 
     @Test
+    void leavesAUserNameAndPasswordOutAndNeverRepeatsThem() {
+        assertThat(HaUrls.websocket("http://me:s3cret@homeassistant.local:8123")).hasToString(
+                "ws://homeassistant.local:8123/api/websocket");
+        assertThat(HaUrls.rest("https://me:p@ss@home_assistant:8123/ha")).hasToString("https://home_assistant:8123/ha");
+        assertThatThrownBy(() -> HaUrls.websocket("ftp://me:s3cret@x")).hasMessageContaining("ftp://****@x")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("me:");
+        assertThatThrownBy(() -> HaUrls.websocket("http://me:s3cret@bad host")).hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void refusesWhatIsNotAnHomeAssistantAddress() {
         assertThatThrownBy(() -> HaUrls.websocket("ftp://x")).hasMessageContaining("must start with");
         assertThatThrownBy(() -> HaUrls.websocket("homeassistant:8123")).isInstanceOf(IllegalArgumentException.class);

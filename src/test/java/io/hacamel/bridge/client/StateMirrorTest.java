@@ -49,6 +49,25 @@ class StateMirrorTest {
     }
 
     @Test
+    void everyStateAfterAResyncHasTheChangesWithTheirOldStatesAndTheRemovalsLast() throws Exception {
+        mirror.reconcile(states(state("light.a", "on", "t1"), state("switch.b", "off", "t1"), state("sensor.c", "1", "t1")), null, "now");
+        StateMirror.Resync changes = mirror.reconcile(states(state("light.a", "off", "t3"), state("sensor.c", "1", "t1")), null, "now");
+
+        StateMirror.Resync every = mirror.everyState(changes, "now");
+
+        assertThat(every.events()).hasSize(3);
+        assertThat(every.events().subList(0, 2)).extracting(HaEvent::entityId).containsExactlyInAnyOrder("light.a", "sensor.c");
+        assertThat(every.events().subList(0, 2)).allSatisfy(event -> {
+            assertThat(event.resync()).isTrue();
+            assertThat(event.oldState() == null).isEqualTo(event.entityId().equals("sensor.c"));
+        });
+        assertThat(every.events().get(2).isRemoval()).isTrue();
+        assertThat(every.events().get(2).entityId()).isEqualTo("switch.b");
+        assertThat(every.changed()).isEqualTo(1);
+        assertThat(every.removed()).isEqualTo(1);
+    }
+
+    @Test
     void lastReportedAloneIsNoChange() throws Exception {
         mirror.reconcile(states(state("sensor.c", "1", "t1")), null, "now");
         ObjectNode reported = (ObjectNode) JSON.readTree(state("sensor.c", "1", "t1"));

@@ -21,6 +21,19 @@ class CommandBeansTest {
                     new ObjectMapper());
 
             assertThat(context.getRegistry().lookupByName("serviceCalls")).isInstanceOf(ServiceCalls.class);
+            assertThat(context.getRegistry().lookupByName("serviceCallBulkhead"))
+                    .isInstanceOf(ServiceCallBulkhead.class);
+        }
+    }
+
+    @Test
+    void refusesABulkheadThatWouldTakeEveryWorkerThreadOfTheHttpServer() throws Exception {
+        Properties properties = new Properties();
+        properties.put("commands.http.max-concurrent", "20");
+        try (DefaultCamelContext context = context(properties)) {
+            assertThatThrownBy(() -> CommandBeans.bind(context, new Settings(context.getPropertiesComponent()),
+                    new SimpleMeterRegistry(), new ObjectMapper()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 19");
         }
     }
 
@@ -51,6 +64,7 @@ class CommandBeansTest {
         properties.put("commands.timeout", "1m30s");
         properties.put("commands.resend-if-unknown", "");
         properties.put("camel.server.max-body-size", "65536");
+        properties.put("commands.http.max-concurrent", "10");
         properties.putAll(overrides);
         DefaultCamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().setInitialProperties(properties);

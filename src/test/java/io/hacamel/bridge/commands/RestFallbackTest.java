@@ -54,7 +54,7 @@ class RestFallbackTest extends ServiceCallTestSupport {
 
         Answer answer = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
                         + "/api/v1/services/input_boolean/toggle?return_response=true"))
-                .header("Authorization", "Bearer " + API_KEY)
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
                 .header("CamelHttpUri", simulator.httpUrl() + "/api/services/lock/unlock")
                 .header("CamelHttpPath", "../../lock/unlock")
                 .header("CamelHttpQuery", "return_response")

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ServiceCallParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ServiceCallParser parser = new ServiceCallParser(JSON, 1024);
+    private final ServiceCallParser parser = new ServiceCallParser(1024);
 
     @Test
     void readsAFullCall() throws Exception {
@@ -121,6 +121,29 @@ class ServiceCallParserTest {
                     assertThat(e.status()).isEqualTo(413);
                     assertThat(e.details()).containsEntry("field", "body");
                 });
+    }
+
+    @Test
+    void refusesJsonNestedTooDeeplyOrNumbersTooLongWith400() {
+        ServiceCallParser large = new ServiceCallParser(65536);
+        String deepest = "{\"service_data\": {\"x\": " + "[".repeat(62) + "]".repeat(62) + "}}";
+        String tooDeep = "{\"service_data\": {\"x\": " + "[".repeat(63) + "]".repeat(63) + "}}";
+        String hostile = "[".repeat(5000) + "]".repeat(5000);
+        String longNumber = "{\"service_data\": {\"x\": " + "9".repeat(101) + "}}";
+
+        assertThat(large.parse("light", "turn_on", bytes(deepest)).serviceData()).isNotNull();
+        for (String body : new String[] {tooDeep, hostile, hostile.substring(0, 5000)}) {
+            assertThatThrownBy(() -> large.parse("light", "turn_on", bytes(body)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.field()).isEqualTo("body");
+                        assertThat(e.getMessage()).isEqualTo("the body is over a limit: Document nesting depth (65) "
+                                + "exceeds the maximum allowed (64)");
+                    });
+        }
+        assertThatThrownBy(() -> large.parse("light", "turn_on", bytes(longNumber)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage())
+                        .startsWith("the body is over a limit: Number value length (101) exceeds"));
+        assertThat(large.correlationIdOf(bytes(hostile))).isNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.hacamel.bridge.testing.ApiClient.Answer;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,28 @@ class InvalidateModeTest extends BridgeTestSupport {
         assertThat(simulator.stats().restRequests()).isGreaterThan(restBefore);
         Answer cached = api.get("/api/v1/states/switch.camel_switch");
         assertThat(cached.body().path("state").asText()).isEqualTo("on");
+    }
+
+    @Test
+    void anEntityHomeAssistantDidNotHaveIsFoundAsSoonAsItIsAdded() {
+        awaitReady();
+        assertThat(api.get("/api/v1/states/light.porch").status()).isEqualTo(404);
+        long restBefore = simulator.stats().restRequests();
+        assertThat(api.get("/api/v1/states/light.porch").status()).isEqualTo(404);
+        assertThat(simulator.stats().restRequests()).as("cache.not-found-ttl").isEqualTo(restBefore);
+
+        double processed = processedStateChanges();
+        simulator.home().addEntity("light.porch", "on", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processedStateChanges() > processed);
+
+        Answer added = api.get("/api/v1/states/light.porch");
+        assertThat(added.status()).as("well within cache.not-found-ttl").isEqualTo(200);
+        assertThat(added.body().path("state").asText()).isEqualTo("on");
+    }
+
+    private double processedStateChanges() {
+        return PrometheusScrape.of(api.get("/metrics").text()).value("habridge_events_processed_total", "type",
+                "state_changed");
     }
 
     @Test

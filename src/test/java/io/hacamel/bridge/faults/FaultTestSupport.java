@@ -76,7 +76,7 @@ abstract class FaultTestSupport {
         webhooks = new WebhookLedger(sink);
         dataDir = Files.createTempDirectory("faults");
         int httpPort = FreePorts.next();
-        api = new ApiClient(httpPort);
+        api = new ApiClient(httpPort, API_KEY);
         truth = new Truth(simulator, api, broker, BASE_TOPIC, webhooks);
         settings = suiteSettings(simulator, broker, sink, dataDir, httpPort);
         bridgeProperties(settings);
@@ -170,10 +170,10 @@ abstract class FaultTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** A request to the API with the API key. */
+    /** A request to the API with the API key (and, as everything that changes something must, JSON's type). */
     protected Answer withKey(String method, String path) {
         return api.send(HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Bearer " + API_KEY)
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     protected boolean ready() {

@@ -86,9 +86,11 @@ class HostileInputTest {
         dataDir = Files.createTempDirectory("hostile");
         Files.writeString(dataDir.resolve("canary.json"), "{}");
         httpPort = FreePorts.next();
-        api = new ApiClient(httpPort);
+        api = new ApiClient(httpPort, FaultTestSupport.API_KEY);
         Properties settings = FaultTestSupport.suiteSettings(simulator, broker, sink, dataDir, httpPort);
         settings.put("hub.rate-limit", "1000"); // the cases come faster than a person types
+        // the credential tricks send nine wrong keys from this one address; KeyBruteForceTest holds the shipped limit
+        settings.put("api.key-failures.limit", "50");
         logs = LogCapture.capture();
         bridge = RunningBridge.start(settings);
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health").status() == 200);
@@ -170,8 +172,8 @@ class HostileInputTest {
 
     @Property(tries = 30)
     void aHostileDeadLetterIdTouchesNoFile(@ForAll("hostileSegments") String id) {
-        assertRefused(send("DELETE", "/api/v1/webhooks/dead-letters/" + id, null, null));
-        assertRefused(send("POST", "/api/v1/webhooks/dead-letters/" + id + "/replay", null, null));
+        assertRefused(send("DELETE", "/api/v1/webhooks/dead-letters/" + id, null, "application/json"));
+        assertRefused(send("POST", "/api/v1/webhooks/dead-letters/" + id + "/replay", null, "application/json"));
     }
 
     @Property(tries = 40)
@@ -192,7 +194,7 @@ class HostileInputTest {
             for (int i = 0; i < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
             }
-            Answer answer = api.send(request);
+            Answer answer = api.withoutKey().send(request);
             assertThat(answer.status()).as(List.of(headers).toString()).isEqualTo(401);
             assertRefused(answer);
         }
@@ -202,7 +204,7 @@ class HostileInputTest {
     void twoAuthorizationHeadersAreNotTwoChances() {
         for (String[] pair : new String[][] {{"Bearer wrong", "Bearer " + FaultTestSupport.API_KEY},
             {"Bearer " + FaultTestSupport.API_KEY, "Bearer wrong"}}) {
-            Answer answer = api.send(HttpRequest.newBuilder(api.uri("/api/v1/services/light/turn_on"))
+            Answer answer = api.withoutKey().send(HttpRequest.newBuilder(api.uri("/api/v1/services/light/turn_on"))
                     .header("Content-Type", "application/json").header("Authorization", pair[0])
                     .header("Authorization", pair[1]).POST(HttpRequest.BodyPublishers.ofString(VALID_CALL)));
             assertThat(answer.status()).as(List.of(pair).toString()).isEqualTo(401);
@@ -279,6 +281,34 @@ class HostileInputTest {
         publish(domain + "/turn_on", VALID_CALL, correlation);
         JsonNode result = nextResult(correlation);
         assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(400);
+    }
+
+    @Example
+    void jsonNestedTooDeeplyIsRefusedWith400Everywhere() throws Exception {
+        String nested = "[".repeat(5000) + "]".repeat(5000);
+        String limit = "over a limit: Document nesting depth (65) exceeds the maximum allowed (64)";
+        for (String path : new String[] {"/api/v1/services/light/turn_on", "/api/v1/websocket/broadcast"}) {
+            Answer answer = send("POST", path, nested, "application/json");
+            assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(400);
+            assertRefused(answer);
+            assertThat(answer.body().path("error").asText()).as(path).isEqualTo("the body is " + limit);
+        }
+
+        String correlation = UUID.randomUUID().toString();
+        publish("light/turn_on", nested, correlation);
+        JsonNode result = nextResult(correlation);
+        assertThat(result.path("status").asInt()).as(result.toString()).isEqualTo(400);
+        assertThat(result.path("error").asText()).isEqualTo("the body is " + limit);
+
+        try (HubConnection hub = HubConnection.open(httpPort)) {
+            // within hub.max-message-bytes (512): 65 levels fit
+            hub.send("{\"type\":\"ping\",\"data\":{\"x\":" + "[".repeat(64) + "]".repeat(64) + "}}");
+            JsonNode error = hub.next();
+            assertThat(error.path("type").asText()).as(error.toString()).isEqualTo("error");
+            assertThat(error.path("data").path("error").asText()).isEqualTo("the message is " + limit);
+            hub.send("{\"type\":\"ping\",\"id\":7}");
+            assertThat(hub.next().path("type").asText()).as("still connected").isEqualTo("pong");
+        }
     }
 
     // ---- generators ------------------------------------------------------------------------------------------

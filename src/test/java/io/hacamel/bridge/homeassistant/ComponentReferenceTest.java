@@ -4,25 +4,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.simulator.HaSimulator;
+import io.hacamel.bridge.simulator.SimulatorOptions;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/homeassistant-component.md says what the catalog metadata says: its option and header tables are made from
- * the JSON that camel-package-maven-plugin generates from the component's annotations. After changing an annotation,
+ * the JSON that camel-package-maven-plugin generates from the component's annotations, and its YAML examples are
+ * routes Camel takes. After changing an annotation,
  * {@code mvn test -Dtest=ComponentReferenceTest -Dreference.write=true} writes the tables anew.
  */
 class ComponentReferenceTest {
 
     private static final Path PAGE = Path.of("docs/homeassistant-component.md");
     private static final String CATALOG = "/META-INF/io/hacamel/bridge/homeassistant/homeassistant.json";
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SECTION =
             Pattern.compile("(<!-- generated: (\\S+) -->\\n)(.*?)(<!-- end of generated -->)", Pattern.DOTALL);
 
@@ -53,6 +62,30 @@ class ComponentReferenceTest {
         }
         assertThat(page).as(PAGE + " against the catalog (write it with -Dreference.write=true)")
                 .isEqualTo(rendered.toString());
+    }
+
+    @Test
+    void everyYamlExampleOfThePageIsARouteCamelTakes() throws Exception {
+        Matcher blocks = YAML_BLOCK.matcher(Files.readString(PAGE));
+        List<String> examples = new ArrayList<>();
+        while (blocks.find()) {
+            examples.add(blocks.group(1));
+        }
+        assertThat(examples).as("YAML examples").hasSizeGreaterThanOrEqualTo(10);
+        try (HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token("reference-token"));
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            HomeAssistantComponent component = new HomeAssistantComponent();
+            component.getConfiguration().setUrl(simulator.httpUrl());
+            component.getConfiguration().setToken("reference-token");
+            context.addComponent("homeassistant", component);
+            context.setAutoStartup(false); // made (endpoints, expressions, placeholders, triggers), not run
+            for (int i = 0; i < examples.size(); i++) {
+                PluginHelper.getRoutesLoader(context).loadRoutes(
+                        ResourceHelper.fromString("example-" + i + ".camel.yaml", examples.get(i)));
+            }
+            context.start();
+            assertThat(context.getRoutes()).hasSize(examples.size());
+        }
     }
 
     /** Component options as camel.component.homeassistant keys; endpoint options as URI parameters. */

@@ -1,42 +1,38 @@
 package io.hacamel.bridge.homeassistant;
 
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.hacamel.bridge.simulator.HaSimulator;
-import io.hacamel.bridge.simulator.SimulatedHome;
-import io.hacamel.bridge.simulator.SimulatorOptions;
 import io.hacamel.bridge.testing.ConsumerRecorder;
 import io.hacamel.bridge.testing.ConsumerRecorder.Received;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.entry;
 
-/** The options of homeassistant:events that choose events: entities and globs, domains, stateChangesOnly, initialStates. */
+/**
+ * The options of homeassistant:events that choose events: entities and globs, domains, stateChangesOnly, and what a
+ * consumer is told at its start and after a reconnect (initialStates, seedStates).
+ */
 class ConsumerOptionsTest {
 
-    private static final String TOKEN = "consumer-options-token";
-
-    private final HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(TOKEN)
-            .home(SimulatedHome.transcript()));
-    private final DefaultCamelContext context = new DefaultCamelContext();
+    private final ComponentTestContext ha = new ComponentTestContext();
+    private final HaSimulator simulator = ha.simulator;
+    private final DefaultCamelContext context = ha.context;
+    private int routes;
 
     @AfterEach
     void tearDown() {
-        context.stop();
-        simulator.close();
+        ha.close();
     }
 
     @Test
     void eachConsumerTakesOnlyTheEventsItsOptionsChoose() throws Exception {
-        HomeAssistantComponent component = new HomeAssistantComponent();
-        component.getConfiguration().setUrl(simulator.httpUrl());
-        component.getConfiguration().setToken(TOKEN);
-        context.addComponent("homeassistant", component);
         ConsumerRecorder byEntity = route("homeassistant:events?entities=input_boolean.camel_test,input_number.*_level");
         ConsumerRecorder byDomain = route("homeassistant:events?domains=switch,light");
         ConsumerRecorder statesOnly = route("homeassistant:events?entities=input_number.camel_level&stateChangesOnly=true");
@@ -48,7 +44,7 @@ class ConsumerOptionsTest {
         assertThat(initial.next()).isEqualTo(
                 new Received("state_changed", "input_boolean.camel_lamp_state", "off", true));
         initial.nextSynced();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(component.getConnection().state().name()));
+        ha.awaitReady();
 
         simulator.home().setState("input_number.camel_level", "1.0");
         simulator.home().setState("input_number.camel_level", "1.0",
@@ -76,6 +72,47 @@ class ConsumerOptionsTest {
     }
 
     @Test
+    void initialStatesComeAgainAfterEveryReconnectAndSeedStatesOnlyAtStart() throws Exception {
+        String helpers = "homeassistant:events?entities=input_boolean.*";
+        ConsumerRecorder everySync = route(helpers + "&initialStates=true");
+        ConsumerRecorder seeded = route(helpers + "&seedStates=true");
+        ConsumerRecorder changesOnly = route(helpers);
+        context.start();
+
+        for (ConsumerRecorder atStart : List.of(everySync, seeded)) {
+            assertThat(atStart.next()).isEqualTo(new Received("state_changed", "input_boolean.camel_test", "off", true));
+            assertThat(atStart.next()).isEqualTo(
+                    new Received("state_changed", "input_boolean.camel_lamp_state", "off", true));
+            atStart.nextSynced();
+        }
+
+        simulator.restart(home -> home.setState("input_boolean.camel_test", "on"));
+
+        // every state again: the one that changed meanwhile with its old state, the other without one
+        Map<String, String> oldStates = new HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Received state = everySync.next();
+            assertThat(state.resync()).isTrue();
+            oldStates.put(state.entityId() + "=" + state.state(), everySync.lastOldState());
+        }
+        assertThat(oldStates).containsOnly(Map.entry("input_boolean.camel_test=on", "off"),
+                entry("input_boolean.camel_lamp_state=off", null));
+        everySync.nextSynced();
+        // only what changed meanwhile
+        for (ConsumerRecorder changes : List.of(seeded, changesOnly)) {
+            assertThat(changes.next()).isEqualTo(new Received("state_changed", "input_boolean.camel_test", "on", true));
+            assertThat(changes.lastOldState()).isEqualTo("off");
+            changes.nextSynced();
+        }
+
+        simulator.home().setState("input_boolean.camel_lamp_state", "on");
+        for (ConsumerRecorder consumer : List.of(everySync, seeded, changesOnly)) {
+            consumer.nextChange("input_boolean.camel_lamp_state", "on");
+            consumer.assertExhausted();
+        }
+    }
+
+    @Test
     void globsMatchAnyCharactersOrOne() {
         assertThat(HomeAssistantEventFilter.globMatches("sensor.*_battery", "sensor.door_battery")).isTrue();
         assertThat(HomeAssistantEventFilter.globMatches("sensor.*_battery", "sensor._battery")).isTrue();
@@ -87,13 +124,6 @@ class ConsumerOptionsTest {
     }
 
     private ConsumerRecorder route(String uri) throws Exception {
-        ConsumerRecorder recorder = new ConsumerRecorder();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(uri).process(recorder);
-            }
-        });
-        return recorder;
+        return ha.route("consumer-" + ++routes, uri, new ConsumerRecorder());
     }
 }

@@ -1,5 +1,6 @@
 package io.hacamel.bridge.hub;
 
+import io.hacamel.bridge.api.ApiKeyCheck;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ class HubKeysTest {
 
     @Test
     void acceptsTheApiKeyAndEveryClientKey() {
-        HubKeys keys = new HubKeys("admin", " one , two,,");
+        HubKeys keys = new HubKeys(ApiKeyCheck.of("admin"), " one , two,,", true);
 
         assertThat(keys.required()).isTrue();
         assertThat(keys.accepts("admin")).isTrue();
@@ -20,8 +21,10 @@ class HubKeysTest {
     }
 
     @Test
-    void asksForNoKeyWhenNoneIsConfigured() {
-        assertThat(new HubKeys("", " , ").required()).isFalse();
-        assertThat(new HubKeys(null, "").required()).isFalse();
+    void asksForAKeyUnlessReadingNeedsNoneAndNoClientKeyIsConfigured() {
+        assertThat(new HubKeys(ApiKeyCheck.of("admin"), "", true).required()).as("the shipped settings").isTrue();
+        assertThat(new HubKeys(ApiKeyCheck.of("admin"), " , ", false).required()).as("api.public-reads").isFalse();
+        assertThat(new HubKeys(ApiKeyCheck.of(null), "", false).required()).as("the open demo").isFalse();
+        assertThat(new HubKeys(ApiKeyCheck.of("admin"), "one", false).required()).as("hub keys asked for").isTrue();
     }
 }

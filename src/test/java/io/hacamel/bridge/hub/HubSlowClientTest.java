@@ -103,16 +103,26 @@ class HubSlowClientTest extends BridgeTestSupport {
         try (HubTestClient one = HubTestClient.welcomed(httpPort);
              HubTestClient two = HubTestClient.welcomed(httpPort);
              HubTestClient three = HubTestClient.welcomed(httpPort);
-             HubTestClient four = HubTestClient.connect(httpPort, "")) {
+             HubTestClient four = HubTestClient.connectWithKey(httpPort);
+             HubTestClient keyLater = HubTestClient.connect(httpPort, "");
+             HubTestClient wrongKey = HubTestClient.connect(httpPort, "", "Authorization", "Bearer not-the-key")) {
             assertThat(four.nextClose().code()).isEqualTo(1013);
+            keyLater.nextMessage("auth_required");
+            keyLater.send("auth", "{\"api_key\":\"" + API_KEY + "\"}", null);
+            assertThat(keyLater.nextClose().code()).as("a key sent after the handshake finds no place either")
+                    .isEqualTo(1013);
+            assertThat(wrongKey.nextMessage("error").path("data").path("code").asText())
+                    .as("a wrong key is refused as such, from a place of the clients without a key")
+                    .isEqualTo("unauthorized");
+            assertThat(wrongKey.nextClose().code()).isEqualTo(4401);
 
             one.close();
             await().atMost(Duration.ofSeconds(10)).until(() -> hubStats().path("connected_clients").asInt() == 2);
-            try (HubTestClient five = HubTestClient.connect(httpPort, "")) {
+            try (HubTestClient five = HubTestClient.connectWithKey(httpPort)) {
                 five.nextMessage("connection");
             }
         }
-        assertThat(hubStats().path("disconnects").path("too_many_clients").asLong()).isEqualTo(1);
+        assertThat(hubStats().path("disconnects").path("too_many_clients").asLong()).isEqualTo(2);
     }
 
     private JsonNode hubStats() {

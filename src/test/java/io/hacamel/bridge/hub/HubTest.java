@@ -35,7 +35,7 @@ class HubTest extends BridgeTestSupport {
     @Test
     void welcomesAClientAndAnswersItsPing() {
         awaitReady();
-        try (HubTestClient client = HubTestClient.connect(httpPort, "")) {
+        try (HubTestClient client = HubTestClient.connectWithKey(httpPort)) {
             JsonNode welcome = client.nextMessage("connection");
             assertThat(welcome.path("data").path("status").asText()).isEqualTo("connected");
             assertThat(welcome.path("data").path("client_id").asText()).hasSize(36);

@@ -3,7 +3,6 @@ package io.hacamel.bridge.hub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +19,8 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hacamel.bridge.testing.BridgeTestSupport;
+import io.hacamel.bridge.testing.HubSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -53,9 +54,14 @@ final class HubTestClient implements AutoCloseable {
         return client;
     }
 
-    /** Connected to a hub that asks for no key: the welcome and the system status are taken. */
+    /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
+    static HubTestClient connectWithKey(int port) {
+        return connect(port, "", "Authorization", "Bearer " + BridgeTestSupport.API_KEY);
+    }
+
+    /** Connected with the test's API key: the welcome and the system status are taken. */
     static HubTestClient welcomed(int port) {
-        HubTestClient client = connect(port, "");
+        HubTestClient client = connectWithKey(port);
         client.nextMessage("connection");
         client.nextMessage("system_status");
         return client;
@@ -63,17 +69,7 @@ final class HubTestClient implements AutoCloseable {
 
     /** The HTTP status with which the hub refused the handshake. */
     static int refusedHandshake(int port, String query, String... headers) {
-        try {
-            builder(headers).buildAsync(uri(port, query), new WebSocket.Listener() { }).get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw new AssertionError("the handshake failed otherwise: " + e, e);
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the hub accepted the handshake");
+        return HubSocket.refusedHandshake(port, query, headers);
     }
 
     private static WebSocket.Builder builder(String... headers) {
@@ -238,6 +234,14 @@ final class HubTestClient implements AutoCloseable {
 
     void assertExhausted() {
         assertThat(received).as("what the hub sent that no test looked at").isEmpty();
+    }
+
+    /** Closes with 1000 and waits for the hub to answer the close frame. */
+    Closed closeCleanly() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        Closed closed = nextClose();
+        socket.abort();
+        return closed;
     }
 
     @Override

@@ -8,22 +8,27 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.hacamel.bridge.testing.BridgeTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A hub client on a bare socket, for clients the JDK's WebSocket client cannot play: one that stops reading (its
- * receive buffer kept small, so the hub's writes back up soon) and one that never answers the hub's pings.
+ * receive buffer kept small, so the hub's writes back up soon), one that never answers the hub's pings, one from
+ * another local address (127.0.0.2 and on) and one that sends bytes that are not UTF-8. It presents the test's API
+ * key in the handshake, or none ({@link #connectWithoutKey}).
  */
-final class RawHubClient implements AutoCloseable {
+public final class RawHubClient implements AutoCloseable {
 
     /** A frame from the hub: its opcode (1 text, 8 close, 9 ping) and payload. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
     }
@@ -32,15 +37,47 @@ final class RawHubClient implements AutoCloseable {
     private DataInputStream in;
     private OutputStream out;
 
+    /** Connects with the test's API key ({@link BridgeTestSupport#API_KEY}) in the handshake. */
     static RawHubClient connect(int port, int receiveBufferBytes) {
+        return connect("127.0.0.1", port, receiveBufferBytes);
+    }
+
+    /**
+     * Connects from the local address {@code from}, e.g. 127.0.0.2 (on Linux every 127.x.y.z is this machine),
+     * presenting the test's API key.
+     */
+    static RawHubClient connect(String from, int port, int receiveBufferBytes) {
+        return connect(from, port, "/ws", receiveBufferBytes, Duration.ofSeconds(20), true);
+    }
+
+    /**
+     * Connects without a key, from the local address {@code from}. The hub asks such a client for its key
+     * (auth_required).
+     */
+    static RawHubClient connectWithoutKey(String from, int port, int receiveBufferBytes) {
+        return connect(from, port, "/ws", receiveBufferBytes, Duration.ofSeconds(20), false);
+    }
+
+    /**
+     * Connects to {@code path} (with a query, e.g. a key) without an Authorization header, waiting up to
+     * {@code readTimeout} for each read.
+     */
+    public static RawHubClient connect(int port, String path, int receiveBufferBytes, Duration readTimeout) {
+        return connect("127.0.0.1", port, path, receiveBufferBytes, readTimeout, false);
+    }
+
+    private static RawHubClient connect(String from, int port, String path, int receiveBufferBytes,
+            Duration readTimeout, boolean presentKey) {
         RawHubClient client = new RawHubClient();
         try {
+            client.socket.bind(new InetSocketAddress(from, 0));
             client.socket.setReceiveBufferSize(receiveBufferBytes);
-            client.socket.setSoTimeout(20_000);
+            client.socket.setSoTimeout((int) readTimeout.toMillis());
             client.socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             client.in = new DataInputStream(client.socket.getInputStream());
             client.out = client.socket.getOutputStream();
-            client.out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+            client.out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + (presentKey ? "Authorization: Bearer " + BridgeTestSupport.API_KEY + "\r\n" : "")
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                     + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(client.readHeaders()).startsWith("HTTP/1.1 101");
@@ -51,8 +88,12 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Sends a masked text frame (clients must mask). */
-    void sendText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    public void sendText(String text) {
+        sendText(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends these bytes as a masked text frame, whether or not they are UTF-8. */
+    void sendText(byte[] payload) {
         assertThat(payload.length).isLessThan(126);
         byte[] mask = {0x11, 0x22, 0x33, 0x44};
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
@@ -70,7 +111,7 @@ final class RawHubClient implements AutoCloseable {
         }
     }
 
-    Frame nextFrame() {
+    public Frame nextFrame() {
         try {
             int first = in.readUnsignedByte();
             int length = in.readUnsignedByte() & 0x7f;
@@ -84,7 +125,7 @@ final class RawHubClient implements AutoCloseable {
     }
 
     /** Reads (and never answers pings) until the hub's close frame; returns its code. */
-    int awaitCloseCode() {
+    public int awaitCloseCode() {
         while (true) {
             Frame frame = nextFrame();
             if (frame.opcode() == 8) {

@@ -7,8 +7,13 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+
 import io.hacamel.bridge.testing.ApiClient;
+import io.hacamel.bridge.testing.ApiClient.Answer;
+import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.BridgeTestSupport;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +71,11 @@ class JolokiaTest extends BridgeTestSupport {
     }
 
     @Test
+    void itListensOnThisMachineOnly() {
+        assertThat(context.hasService(ManagementHttpServer.class).getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void nothingCanBeChangedThroughIt() {
         JsonNode stop = call(request("exec").put("mbean", route("ha-events")).put("operation", "stop()"));
         assertThat(stop.path("status").asInt()).isEqualTo(403);
@@ -73,6 +83,11 @@ class JolokiaTest extends BridgeTestSupport {
         assertThat(write.path("status").asInt()).isEqualTo(403);
         JsonNode arguments = read("java.lang:type=Runtime", "InputArguments");
         assertThat(arguments.path("status").asInt()).isEqualTo(403);
+        // it resolved the endpoint it was asked about: the file component was loaded and an endpoint made
+        JsonNode canSend = call(request("exec").put("mbean", contextMBean)
+                .put("operation", "canSendToEndpoint(java.lang.String)").set("arguments",
+                        JSON.createArrayNode().add("file:/tmp/ha-camel-bridge-probe")));
+        assertThat(canSend.path("status").asInt()).isEqualTo(403);
 
         assertThat(read(route("ha-events"), "State").path("value").asText()).isEqualTo("Started");
         assertThat(read(contextMBean, "Tracing").path("value").asBoolean()).isFalse();
@@ -104,6 +119,20 @@ class JolokiaTest extends BridgeTestSupport {
             assertThat(forced.path("status").asInt()).as(operation).isEqualTo(403);
         }
         assertThat(read(breaker, "CircuitBreakerState").path("value").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aFormTooLargeToReadIsRefusedInOneLine() {
+        try (LogCapture logs = LogCapture.capture()) {
+            Answer answer = jolokia.send(HttpRequest.newBuilder(jolokia.uri("/observe/jolokia/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(64 * 1024))));
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body().path("error").asText()).startsWith("the request could not be read");
+            assertThat(logs.lines()).noneMatch(line -> line.startsWith("ERROR") || line.contains("\tat "))
+                    .anyMatch(line -> line.contains("Refused POST /observe/jolokia/: the request could not be read"));
+        }
     }
 
     private String route(String routeId) {

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The status page in headless Chromium against the bridge in demo mode, with MQTT (its embedded broker) and a webhook
- * target that refuses everything: what a person sees on a desktop and on a phone, the last events arriving live
- * through the hub. Screenshots go to target/.
+ * The status page in headless Chromium against the bridge in demo mode as a newcomer first runs it (no key, this
+ * machine only), with MQTT (its embedded broker) and a webhook target that refuses everything: what a person sees on a
+ * desktop and on a phone, the last events arriving live through the hub. Screenshots go to target/. With a key:
+ * StatusPageKeyBrowserTest.
  */
 class StatusPageBrowserTest extends BridgeTestSupport {
 
@@ -44,6 +45,7 @@ class StatusPageBrowserTest extends BridgeTestSupport {
     protected void bridgeProperties(Properties properties) {
         properties.put("ha.url", "");
         properties.put("ha.token", "");
+        properties.put("bridge.api-key", "");
         // lively enough for the chart, slow enough that a change stays among the last 15 on the page for seconds
         properties.put("demo.change-interval", "500");
         properties.put("mqtt.enabled", "true");
@@ -100,7 +102,7 @@ class StatusPageBrowserTest extends BridgeTestSupport {
 
             await().atMost(WAIT).until(() -> text(browser, "live-status").equals("live"));
             await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#live-list li")).isEmpty());
-            assertThat(browser.findElement(By.id("live-key-form")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("key-form")).isDisplayed()).isFalse();
             assertThat(browser.findElements(By.cssSelector("#live-list li"))).hasSizeLessThanOrEqualTo(15);
 
             // someone unlocks the front door: the page shows it among the last events, and the webhook target that

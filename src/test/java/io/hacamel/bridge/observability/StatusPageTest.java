@@ -83,7 +83,9 @@ class StatusPageTest extends BridgeTestSupport {
         assertThat(sections.path("dead_letters").path("oldest").isNull()).isTrue();
         assertThat(sections.path("hub").path("clients").asInt()).isZero();
         assertThat(sections.path("live_events").path("path").asText()).isEqualTo("/ws");
-        assertThat(sections.path("live_events").path("key_required").asBoolean()).isFalse();
+        assertThat(sections.path("live_events").path("key_required").asBoolean()).isTrue();
+        assertThat(api.withoutKey().get("/api/v1/overview").status()).as("the page's data needs the key")
+                .isEqualTo(401);
 
         context.getRegistry().bind("anotherSection", OverviewSection.of("another_feature", () -> Map.of("ok", true)));
         assertThat(api.get("/api/v1/overview").body().path("sections").path("another_feature").path("ok").asBoolean())

@@ -3,8 +3,7 @@ package io.hacamel.bridge.publish;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import io.hacamel.bridge.testing.FreePorts;
 import io.hacamel.bridge.testing.BridgeCommand;
@@ -24,21 +23,13 @@ class EmbeddedBrokerPortTakenTest {
     void aTakenPortStopsTheStartWithOneClearLine(@TempDir Path home) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            ProcessBuilder bridge = BridgeCommand.inHome(home);
-            bridge.environment().put("MQTT_EMBEDDED_PORT", String.valueOf(port));
-            bridge.environment().put("CAMEL_SERVER_PORT", String.valueOf(FreePorts.next()));
-            bridge.environment().put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
+            BridgeCommand.Exit exit = BridgeCommand.run(home, Map.of(
+                    "MQTT_EMBEDDED_PORT", String.valueOf(port),
+                    "CAMEL_SERVER_PORT", String.valueOf(FreePorts.next()),
+                    "CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next())));
 
-            Process process = bridge.start();
-            CompletableFuture<String> output = BridgeCommand.output(process);
-            boolean exited = process.waitFor(3, TimeUnit.MINUTES);
-            if (!exited) {
-                process.destroyForcibly();
-            }
-
-            assertThat(exited).as("the bridge exits by itself").isTrue();
-            assertThat(process.exitValue()).isEqualTo(1);
-            String log = output.get(30, TimeUnit.SECONDS);
+            assertThat(exit.code()).isEqualTo(1);
+            String log = exit.output();
             String reason = "The embedded MQTT broker cannot listen on 127.0.0.1:" + port + ": the port is taken";
             assertThat(log).contains("The bridge did not start: " + reason)
                     .contains("MQTT_URL=tcp://127.0.0.1:" + port, "mqtt.embedded.port (MQTT_EMBEDDED_PORT)")

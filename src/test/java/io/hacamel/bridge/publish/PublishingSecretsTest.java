@@ -91,7 +91,7 @@ class PublishingSecretsTest extends BridgeTestSupport {
         answers.append(deadLetters());
         sink.answer(200);
         answers.append(withKey(HttpRequest.newBuilder(uri("/api/v1/webhooks/dead-letters/replay"))
-                .POST(HttpRequest.BodyPublishers.noBody())));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())));
         sink.next();
         broker.restart();
         await().atMost(Duration.ofSeconds(20)).until(() -> "off".equals(MqttRecorder.retained(broker.url(),

@@ -58,6 +58,33 @@ class WebhookTargetTest {
     }
 
     @Test
+    void aFailureIsMaskedBeforeItIsCutShort() {
+        String url = "https://hooks.example/services/T0/B0/" + "x".repeat(280) + "?token=abc";
+        WebhookTarget target = target("webhook.t.url", url);
+
+        String failure = target.describeFailure(new IllegalStateException("the target at " + url + " and also "
+                + "https://someone:hunter2@hooks.example/other did not answer"));
+
+        assertThat(failure).startsWith("IllegalStateException: the target at https://hooks.example/… and also "
+                + "https://****@hooks.example/other").doesNotContain("xxx", "abc", "someone", "hunter2");
+    }
+
+    @Test
+    void aUserNameAndPasswordInTheUrlBecomeBasicAuthenticationAndAreNeverShown() throws Exception {
+        WebhookTarget target = target("webhook.t.url", "https://me:s3cr%40t@hooks.example:8443/hook?k=1");
+        WebhookTarget withOwnHeader = target("webhook.t.url", "https://me:s3cr%40t@hooks.example/hook",
+                "webhook.t.headers", "{\"authorization\":\"Bearer k3y\"}");
+
+        assertThat(target.url()).hasToString("https://hooks.example:8443/hook?k=1");
+        assertThat(target.headers()).containsEntry("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("me:s3cr@t".getBytes()));
+        assertThat(withOwnHeader.headers()).isEqualTo(Map.of("authorization", "Bearer k3y"));
+        assertThat(withOwnHeader.url()).hasToString("https://hooks.example/hook");
+        assertThat(json.writeValueAsString(target.describe())).contains("https://hooks.example:8443/…")
+                .doesNotContain("me:", "s3cr");
+    }
+
+    @Test
     void badConfigurationIsRefusedNamingTheKeyAndNotTheValue() {
         assertThatThrownBy(() -> target()).hasMessageContaining("webhook.t.url is required");
         assertThatThrownBy(() -> target("webhook.t.url", "ftp://x/y?secret-thing"))

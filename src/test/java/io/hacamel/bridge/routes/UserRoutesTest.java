@@ -38,10 +38,8 @@ class UserRoutesTest extends UserFolderTestSupport {
     protected void bridgeProperties(Properties properties) {
         doorHook = WebhookSink.start();
         lightHook = WebhookSink.start();
-        // another endpoint than the door's: an endpoint of the homeassistant component takes one consumer only
         write("light-to-hook.camel.yaml", hookRoute("light-to-hook", "light.hallway",
-                "${header.CamelHomeAssistantState} ${header.CamelHomeAssistantResync}", lightHook)
-                .replace("types: state_changed", "types: state_changed\n        queueCapacity: 100"));
+                "${header.CamelHomeAssistantState} ${header.CamelHomeAssistantResync}", lightHook));
     }
 
     @Override
@@ -57,6 +55,7 @@ class UserRoutesTest extends UserFolderTestSupport {
         assertThat(lightHook.next().body()).as("the unchanged route listens: its first state").endsWith(" true");
         AtomicBoolean hubClientClosed = new AtomicBoolean();
         WebSocket hubClient = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + API_KEY)
                 .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -151,6 +150,7 @@ class UserRoutesTest extends UserFolderTestSupport {
                       uri: homeassistant:events
                       parameters:
                         types: state_changed
+                        initialStates: true
                       steps:
                         - filter:
                             simple: "${header.CamelHomeAssistantEntityId} == '%s'"

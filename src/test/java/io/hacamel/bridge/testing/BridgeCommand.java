@@ -2,44 +2,91 @@ package io.hacamel.bridge.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import io.hacamel.bridge.BridgeApplication;
 
-/** The bridge as a process of its own, as {@code java -jar} runs it: for tests of how it starts and stops. */
+/**
+ * The bridge's main class in a process of its own, as {@code java -jar} runs it, with its home in a directory of the
+ * test's: for what only a whole process shows (its exit code, everything it prints, what the JVM does at exit).
+ */
 public final class BridgeCommand {
+
+    /** How a run ended: the exit code, and stdout and stderr together. */
+    public record Exit(int code, String output) {
+
+        public List<String> lines() {
+            return output.lines().toList();
+        }
+    }
 
     private BridgeCommand() {
     }
 
-    /** {@code java -cp <the bridge's classes and libraries> BridgeApplication} in {@code home}, output merged. */
-    public static ProcessBuilder inHome(Path home) {
-        ProcessBuilder bridge = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", mainClassPath(), BridgeApplication.class.getName())
-                .directory(home.toFile()).redirectErrorStream(true);
+    /** Runs the bridge until it exits by itself (at most 3 minutes). */
+    public static Exit run(Path home, Map<String, String> environment, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", mainClassPath(home), BridgeApplication.class.getName()));
+        ProcessBuilder bridge = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         bridge.environment().put("BRIDGE_HOME", home.toString());
-        return bridge;
+        bridge.environment().putAll(environment);
+        Process process = bridge.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the bridge did not exit by itself within 3 minutes");
+        }
+        return new Exit(process.exitValue(), output.get(30, TimeUnit.SECONDS));
     }
 
-    /** Everything the process writes, once it ended. */
-    public static CompletableFuture<String> output(Process process) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /**
+     * The bridge's libraries and its classes, these as a jar in its home as in the bridge's own jar (the JVM's
+     * class-data archive takes no directory); without the tests' classes, which the bridge's package scan would find,
+     * and their log configuration: the bridge logs as it does for a user.
+     */
+    private static String mainClassPath(Path home) throws IOException {
+        List<String> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                classPath.add(entry);
+            } else if (!entry.endsWith("test-classes")) {
+                classPath.add(jar(Path.of(entry), home.resolve("bridge-classes.jar")).toString());
             }
-        });
+        }
+        return String.join(File.pathSeparator, classPath);
     }
 
-    /** The bridge's classes and libraries without the tests' classes, which the bridge's package scan would find. */
-    private static String mainClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
+    private static Path jar(Path classes, Path jar) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path path : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace(File.separatorChar, '/')));
+                Files.copy(path, out);
+            }
+        }
+        return jar;
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

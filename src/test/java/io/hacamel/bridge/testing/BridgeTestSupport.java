@@ -22,6 +22,11 @@ import static org.awaitility.Awaitility.await;
 public abstract class BridgeTestSupport extends CamelMainTestSupport {
 
     public static final String TOKEN = "test-token-5f1c2a9e";
+    /**
+     * The API key of every whole-bridge test that sets no {@code bridge.api-key} of its own; {@link #api} presents
+     * the test's key. A test that sets {@code bridge.api-key} to empty gets the generated key file (or the open demo).
+     */
+    public static final String API_KEY = "test-api-key-4c81e7";
 
     // no initializers: CamelTestSupport's constructor asks for the properties before subclass fields are set
     protected HaSimulator simulator;
@@ -56,18 +61,27 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
         simulator = HaSimulator.start(simulatorOptions(new SimulatorOptions().token(TOKEN).home(home())));
         httpPort = FreePorts.next();
         managementPort = FreePorts.next();
-        api = new ApiClient(httpPort);
         Properties properties = new Properties();
         properties.put("ha.url", simulator.httpUrl());
         properties.put("ha.token", TOKEN);
         properties.put("camel.server.port", String.valueOf(httpPort));
         properties.put("camel.management.port", String.valueOf(managementPort));
-        properties.put("ha.reconnect.initial-delay", "100");
-        properties.put("ha.reconnect.max-delay", "1s");
+        shortenDurations(properties);
         // no embedded broker on 1883: tests that publish to MQTT turn it on with a broker of their own
         properties.put("mqtt.enabled", "false");
         bridgeProperties(properties);
+        properties.putIfAbsent("bridge.api-key", API_KEY);
+        api = new ApiClient(httpPort, properties.getProperty("bridge.api-key"));
         return properties;
+    }
+
+    /**
+     * Durations the whole-bridge tests shorten: a simulator that went away is reconnected to within a second. The
+     * test of the shipped settings overrides this to keep every shipped duration.
+     */
+    protected void shortenDurations(Properties properties) {
+        properties.put("ha.reconnect.initial-delay", "100");
+        properties.put("ha.reconnect.max-delay", "1s");
     }
 
     @Override

@@ -25,28 +25,39 @@ public final class ConsumerRecorder implements Processor {
     public record Received(String eventType, String entityId, String state, boolean resync) {
     }
 
-    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private record Entry(Received received, String oldState) {
+    }
+
+    private final BlockingQueue<Entry> received = new LinkedBlockingQueue<>();
+    private String lastOldState;
 
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        received.add(new Received(message.getHeader(HomeAssistantConstants.EVENT_TYPE, String.class),
+        received.add(new Entry(new Received(message.getHeader(HomeAssistantConstants.EVENT_TYPE, String.class),
                 message.getHeader(HomeAssistantConstants.ENTITY_ID, String.class),
                 message.getHeader(HomeAssistantConstants.STATE, String.class),
-                message.getHeader(HomeAssistantConstants.RESYNC, false, Boolean.class)));
+                message.getHeader(HomeAssistantConstants.RESYNC, false, Boolean.class)),
+                message.getHeader(HomeAssistantConstants.OLD_STATE, String.class)));
     }
 
     public Received next() {
         try {
-            Received next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Entry next = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (next == null) {
                 fail("no event within " + WAIT.toMillis() + " ms");
             }
-            return next;
+            lastOldState = next.oldState();
+            return next.received();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The old state of the event {@link #next()} returned last (null when it had none). */
+    public String lastOldState() {
+        return lastOldState;
     }
 
     /** The next event must be a live (not resync) state change of this entity to this state. */

@@ -1,6 +1,7 @@
 package io.hacamel.bridge.testing;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,8 @@ public final class HaEventRecorder implements HaEventListener, ConnectionListene
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
 
-    /** A state change of the session. */
-    public record StateChange(ConnectionState previous, ConnectionState current, String reason) {
+    /** A state change of the session, and when the recorder heard of it. */
+    public record StateChange(ConnectionState previous, ConnectionState current, String reason, Instant at) {
     }
 
     private final BlockingQueue<Object> happened = new LinkedBlockingQueue<>();
@@ -34,7 +35,7 @@ public final class HaEventRecorder implements HaEventListener, ConnectionListene
 
     @Override
     public void onStateChanged(ConnectionState previous, ConnectionState current, String reason) {
-        happened.add(new StateChange(previous, current, reason));
+        happened.add(new StateChange(previous, current, reason, Instant.now()));
     }
 
     public Object next(Duration timeout) {
@@ -83,10 +84,15 @@ public final class HaEventRecorder implements HaEventListener, ConnectionListene
 
     /** Skips everything until this session state. */
     public void skipUntilState(ConnectionState expected) {
+        skipUntilState(expected, DEFAULT_WAIT);
+    }
+
+    /** Skips everything until this session state, waiting up to {@code wait} for each thing. */
+    public StateChange skipUntilState(ConnectionState expected, Duration wait) {
         while (true) {
-            Object next = next(DEFAULT_WAIT);
+            Object next = next(wait);
             if (next instanceof StateChange change && change.current() == expected) {
-                return;
+                return change;
             }
         }
     }

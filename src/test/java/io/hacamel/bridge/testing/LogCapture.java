@@ -20,7 +20,8 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    private static final String[] VERBOSE_LOGGERS = {"io.hacamel", "org.apache.camel"};
+    /** The bridge's loggers (log4j2.properties sets io.hacamel.bridge itself, so a parent's level would not reach them). */
+    private static final String[] VERBOSE_LOGGERS = {"io.hacamel.bridge", "org.apache.camel"};
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
@@ -58,11 +59,16 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         return lines;
     }
 
+    /** Forgets what was captured so far, e.g. what the tests before wrote. */
+    public void clear() {
+        lines.clear();
+    }
+
     @Override
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().removeAppender(getName());
-        Configurator.setLevel("io.hacamel", Level.INFO);
+        Configurator.setLevel("io.hacamel.bridge", Level.INFO);
         Configurator.setLevel("org.apache.camel", Level.WARN);
         context.updateLoggers();
         stop();

@@ -6,12 +6,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +40,9 @@ public final class WebhookSink implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request and the status the sink answered (0 when it was still stalled). */
-    public record Request(String method, String path, Map<String, String> headers, String body, int answered) {
+    /** One request, the status the sink answered (0 when it was still stalled) and when it arrived. */
+    public record Request(String method, String path, Map<String, String> headers, String body, int answered,
+            Instant received) {
 
         /** A header by name, case-insensitive. */
         public String header(String name) {
@@ -58,7 +62,9 @@ public final class WebhookSink implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final AtomicInteger status = new AtomicInteger(200);
+    private final Queue<Integer> nextStatuses = new ConcurrentLinkedQueue<>();
     private volatile CountDownLatch stall = new CountDownLatch(0);
+    private final Queue<CountDownLatch> held = new ConcurrentLinkedQueue<>();
 
     private WebhookSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -85,6 +91,13 @@ public final class WebhookSink implements AutoCloseable {
         this.status.set(status);
     }
 
+    /** The next requests are answered with these statuses, one each; the ones after them as before. */
+    public void answerNext(int... statuses) {
+        for (int next : statuses) {
+            nextStatuses.add(next);
+        }
+    }
+
     /** Holds every following request unanswered until {@link #release()}. */
     public void stall() {
         stall = new CountDownLatch(1);
@@ -92,6 +105,11 @@ public final class WebhookSink implements AutoCloseable {
 
     public void release() {
         stall.countDown();
+    }
+
+    /** The following requests are answered again; the ones held so far stay held until {@link #close()}. */
+    public void stopStalling() {
+        stall = new CountDownLatch(0);
     }
 
     public Request next() {
@@ -126,6 +144,7 @@ public final class WebhookSink implements AutoCloseable {
     @Override
     public void close() {
         release();
+        held.forEach(CountDownLatch::countDown);
         server.stop(0);
         threads.shutdownNow();
     }
@@ -138,17 +157,20 @@ public final class WebhookSink implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
                 String.join(",", values)));
-        CountDownLatch held = stall;
+        Instant arrived = Instant.now();
+        CountDownLatch hold = stall;
         try {
-            if (held.getCount() > 0) {
+            if (hold.getCount() > 0) {
+                held.add(hold);
                 received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                        new String(body, StandardCharsets.UTF_8), 0));
-                held.await();
+                        new String(body, StandardCharsets.UTF_8), 0, arrived));
+                hold.await();
                 return; // the caller has given up long ago
             }
-            int answer = status.get();
+            Integer next = nextStatuses.poll();
+            int answer = next != null ? next : status.get();
             received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers,
-                    new String(body, StandardCharsets.UTF_8), answer));
+                    new String(body, StandardCharsets.UTF_8), answer, arrived));
             byte[] reply = answer >= 300 ? "{\"error\":\"the sink says no\"}".getBytes(StandardCharsets.UTF_8)
                     : new byte[0];
             exchange.sendResponseHeaders(answer, reply.length == 0 ? -1 : reply.length);
