@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.testing.ApiClient;
 import io.hacamel.bridge.testing.BridgeCommand;
+import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.FreePorts;
 
 import static org.awaitility.Awaitility.await;
@@ -23,12 +25,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * One bridge of a pair, as a process of its own (the bridge's classes and libraries, as {@code java -jar} runs them:
  * {@code mvn verify} tests before it packages), in a home of its own, its output kept in
- * {@code target/pair-logs/<test>-<name>.log} for a look after a failure. Its /status is read with the API key, which
- * every bridge of these tests has.
+ * {@code target/pair-logs/<test>-<name>.log} for a look after a failure. Every bridge of these tests has the tests' API
+ * key ({@link BridgeTestSupport#API_KEY}), and its API is read with it.
  */
 final class PairMember implements AutoCloseable {
 
-    static final String API_KEY = "pair-test-key-0123456789";
+    private static final String API_KEY = BridgeTestSupport.API_KEY;
 
     private final String name;
     private final Process process;
@@ -50,13 +52,11 @@ final class PairMember implements AutoCloseable {
         Path home = Files.createDirectories(work.resolve(name + "-home"));
         Path log = Files.createDirectories(Path.of("target", "pair-logs")).resolve(test + "-" + name + ".log");
         int port = FreePorts.next();
-        ProcessBuilder bridge = BridgeCommand.inHome(home).redirectOutput(log.toFile());
-        bridge.command().add(1, "-Xmx256m");
-        bridge.environment().putAll(settings);
-        bridge.environment().put("CAMEL_SERVER_PORT", String.valueOf(port));
-        bridge.environment().put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
-        bridge.environment().put("BRIDGE_API_KEY", API_KEY);
-        return new PairMember(name, bridge.start(), port, log);
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("CAMEL_SERVER_PORT", String.valueOf(port));
+        environment.put("CAMEL_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
+        environment.put("BRIDGE_API_KEY", API_KEY);
+        return new PairMember(name, BridgeCommand.start(home, environment, log, "-Xmx256m"), port, log);
     }
 
     String name() {
@@ -92,7 +92,7 @@ final class PairMember implements AutoCloseable {
             } catch (IOException e) {
                 // not JSON (/metrics): the caller reads the text
             }
-            return new ApiClient.Answer(response.statusCode(), body, response.body());
+            return new ApiClient.Answer(response.statusCode(), body, response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("GET " + path + " of " + name + " failed: " + e, e);
         } catch (InterruptedException e) {
