@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,8 +27,14 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +44,12 @@ import static org.awaitility.Awaitility.await;
  * Two bridge processes elect their leader on a Lease of a Kubernetes API server (fabric8's mock server, CRUD mode),
  * each reaching it through a relay the test can cut, as pods of the Deployment in docs/kubernetes with the shipped
  * timing. The test plays the kubelet: it makes the two pods and marks a pod not ready, as Kubernetes does when its
- * readiness probe fails or its container died. Both bridges' /status are sampled throughout: never two leaders.
+ * readiness probe fails or its container died, and ready again when it recovered. Both bridges' /status are sampled
+ * throughout: never two leaders. The pods are shared by the tests: before each, a bridge a test stopped is started
+ * again in its pod, as Kubernetes restarts a container, and one of the two leads. A test needs nothing of another;
+ * their order only spares starts (the graceful stop, last, leaves one bridge).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubernetesPairTest extends PairTestSupport {
 
     private static final String NAMESPACE = "home";
@@ -55,7 +66,12 @@ class KubernetesPairTest extends PairTestSupport {
     private static KubernetesClient kubernetes;
 
     @TempDir
-    Path work;
+    static Path work;
+    private static Pair pair;
+
+    private Pod leader;
+    private Pod standby;
+    private RoleSampler sampler;
 
     @BeforeAll
     static void apiServer() {
@@ -68,37 +84,64 @@ class KubernetesPairTest extends PairTestSupport {
         kubernetes = new KubernetesClientBuilder().withConfig(config).build();
     }
 
+    @BeforeEach
+    void onePodLeads(TestInfo test) throws Exception {
+        if (pair == null) {
+            pair = new Pair();
+        }
+        pair.startWhatIsStopped(test.getTestMethod().orElseThrow().getName());
+        leader = pair.awaitOneLeader();
+        standby = pair.other(leader);
+        sampler = new RoleSampler(pair.a.bridge, pair.b.bridge);
+    }
+
+    /** Whatever a test did to a pod is undone: the partition heals, the pods are ready, a frozen bridge replaced. */
+    @AfterEach
+    void healThePods() throws Exception {
+        if (sampler != null) {
+            sampler.close();
+        }
+        for (Pod pod : pair == null ? List.<Pod>of() : List.of(pair.a, pair.b)) {
+            pod.relay.restore();
+            pod.ready(true);
+            if (pod.bridge != null && pod.bridge.frozen()) {
+                pod.bridge.kill();
+            }
+        }
+    }
+
     @AfterAll
-    static void closeApiServer() {
+    static void closeApiServer() throws Exception {
+        if (pair != null) {
+            pair.close();
+            pair = null;
+        }
         kubernetes.close();
         apiServer.destroy();
     }
 
     @Test
+    @Order(3)
     void oneLeaderThroughALeaseDeletedAndAGracefulStop() throws Exception {
-        try (Pair pair = new Pair()) {
-            pair.awaitOneLeader();
+        kubernetes.leases().withName(LEASE_NAME).delete();
+        Instant deleted = Instant.now();
+        await().atMost(LEASE).until(() -> {
+            Pod now = pair.leaderNow();
+            return now != null && now.bridge.since().isAfter(deleted)
+                    && kubernetes.leases().withName(LEASE_NAME).get() != null;
+        });
 
-            kubernetes.leases().withName(LEASE_NAME).delete();
-            Instant deleted = Instant.now();
-            await().atMost(LEASE).until(() -> {
-                Pod now = pair.leaderNow();
-                return now != null && now.bridge.since().isAfter(deleted)
-                        && kubernetes.leases().withName(LEASE_NAME).get() != null;
-            });
-
-            Pod leader = pair.awaitOneLeader();
-            Pod standby = pair.other(leader);
-            Instant stopped = Instant.now();
-            leader.bridge.requestStop();
-            standby.bridge.awaitRole("leader", Duration.ofSeconds(10));
-            Duration takeover = Duration.between(stopped, standby.bridge.since());
-            System.out.printf("TAKEOVER Kubernetes, graceful stop: %d ms%n", takeover.toMillis());
-            assertThat(takeover).as("takeover after a graceful stop, which releases the Lease")
-                    .isLessThanOrEqualTo(Duration.ofSeconds(2));
-            leader.bridge.stop();
-            pair.sampler.assertNeverTwoLeaders();
-        }
+        leader = pair.awaitOneLeader();
+        standby = pair.other(leader);
+        Instant stopped = Instant.now();
+        leader.bridge.requestStop();
+        standby.bridge.awaitRole("leader", Duration.ofSeconds(10));
+        Duration takeover = Duration.between(stopped, standby.bridge.since());
+        System.out.printf("TAKEOVER Kubernetes, graceful stop: %d ms%n", takeover.toMillis());
+        assertThat(takeover).as("takeover after a graceful stop, which releases the Lease")
+                .isLessThanOrEqualTo(Duration.ofSeconds(2));
+        leader.bridge.stop();
+        sampler.assertNeverTwoLeaders();
         assertThat(usedVerbs()).as("what the bridges asked of the API server, as the Role grants it")
                 .isEqualTo(KubernetesManifestsTest.grantedVerbs());
     }
@@ -109,48 +152,45 @@ class KubernetesPairTest extends PairTestSupport {
      * for a moment: it stood still longer than its renew deadline, so it stands by at once.
      */
     @Test
+    @Order(1)
     void aLeaderThatStopsDeadIsReplacedAndDoesNotActWhenItGoesOn() throws Exception {
-        try (Pair pair = new Pair()) {
-            Pod leader = pair.awaitOneLeader();
-            Pod standby = pair.other(leader);
+        Instant frozen = Instant.now();
+        leader.bridge.freeze();
+        leader.ready(false); // the kubelet: the readiness probe got no answer
+        standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
+        Duration takeover = Duration.between(frozen, standby.bridge.since());
+        System.out.printf("TAKEOVER Kubernetes, leader gone (pod not ready at once): %d ms%n", takeover.toMillis());
+        assertThat(takeover).as("Camel waits a lease duration after taking the Lease of a pod not ready")
+                .isBetween(LEASE, LEASE.plus(RETRY.multipliedBy(2)).plusSeconds(1));
 
-            Instant frozen = Instant.now();
-            leader.bridge.freeze();
-            leader.ready(false); // the kubelet: the readiness probe got no answer
-            standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
-            Duration takeover = Duration.between(frozen, standby.bridge.since());
-            System.out.printf("TAKEOVER Kubernetes, leader gone (pod not ready at once): %d ms%n", takeover.toMillis());
-            assertThat(takeover).as("Camel waits a lease duration after taking the Lease of a pod not ready")
-                    .isBetween(LEASE, LEASE.plus(RETRY.multipliedBy(2)).plusSeconds(1));
-
-            leader.bridge.thaw();
-            leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
-            pair.sampler.assertNeverTwoLeaders();
-        }
+        leader.bridge.thaw();
+        leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
+        leader.ready(true); // its probe answers again: a standby
+        sampler.awaitMoreRounds(20); // both answer again (a round waited for the frozen one)
+        sampler.assertNeverTwoLeaders();
     }
 
     @Test
+    @Order(2)
     void aLeaderCutOffFromTheApiStopsActingBeforeTheStandbyStarts() throws Exception {
-        try (Pair pair = new Pair()) {
-            Pod leader = pair.awaitOneLeader();
-            Pod standby = pair.other(leader);
+        Instant cut = Instant.now();
+        leader.relay.cut(); // a partition: the leader's node is cut off, and Kubernetes marks its pod not ready
+        leader.ready(false);
+        leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
+        standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
+        Instant stoppedActing = leader.bridge.since();
+        Instant startedActing = standby.bridge.since();
+        System.out.printf("FENCING Kubernetes: the leader stopped %d ms after losing the API, the standby led "
+                + "%d ms after that%n", Duration.between(cut, stoppedActing).toMillis(),
+                Duration.between(stoppedActing, startedActing).toMillis());
+        assertThat(Duration.between(cut, stoppedActing)).as("the leader stops within its renew deadline")
+                .isLessThanOrEqualTo(Duration.ofSeconds(8));
+        assertThat(stoppedActing).as("the old leader stops acting before the standby starts")
+                .isBefore(startedActing);
 
-            Instant cut = Instant.now();
-            leader.relay.cut(); // a partition: the leader's node is cut off, and Kubernetes marks its pod not ready
-            leader.ready(false);
-            leader.bridge.awaitRole("standby", Duration.ofSeconds(10));
-            standby.bridge.awaitRole("leader", LEASE.plusSeconds(10));
-            Instant stoppedActing = leader.bridge.since();
-            Instant startedActing = standby.bridge.since();
-            System.out.printf("FENCING Kubernetes: the leader stopped %d ms after losing the API, the standby led "
-                    + "%d ms after that%n", Duration.between(cut, stoppedActing).toMillis(),
-                    Duration.between(stoppedActing, startedActing).toMillis());
-            assertThat(Duration.between(cut, stoppedActing)).as("the leader stops within its renew deadline")
-                    .isLessThanOrEqualTo(Duration.ofSeconds(8));
-            assertThat(stoppedActing).as("the old leader stops acting before the standby starts")
-                    .isBefore(startedActing);
-            pair.sampler.assertNeverTwoLeaders();
-        }
+        leader.relay.restore(); // the partition heals: a standby that reaches the API again
+        leader.ready(true);
+        sampler.assertNeverTwoLeaders();
     }
 
     /** The verbs the bridges used, as a Role grants them: {@code leases:get}, {@code pods:list}, ... */
@@ -158,17 +198,24 @@ class KubernetesPairTest extends PairTestSupport {
         return new TreeSet<>(USED);
     }
 
-    /** The two pods of the Deployment, started together, and the sampler of their roles. */
-    private final class Pair implements AutoCloseable {
+    /** The two pods of the Deployment. */
+    private static final class Pair implements AutoCloseable {
 
         final Pod a;
         final Pod b;
-        final RoleSampler sampler;
 
         Pair() throws Exception {
             a = new Pod("bridge-a");
             b = new Pod("bridge-b");
-            sampler = new RoleSampler(a.bridge, b.bridge);
+        }
+
+        /** Starts the bridges that do not run (both at first), side by side. */
+        void startWhatIsStopped(String test) throws Exception {
+            for (Pod pod : List.of(a, b)) {
+                if (pod.bridge == null || !pod.bridge.running()) {
+                    pod.start(test);
+                }
+            }
         }
 
         /** Waits until both answer and one of them leads, which it returns. */
@@ -191,7 +238,6 @@ class KubernetesPairTest extends PairTestSupport {
 
         @Override
         public void close() throws Exception {
-            sampler.close();
             b.close();
             a.close();
         }
@@ -201,11 +247,11 @@ class KubernetesPairTest extends PairTestSupport {
      * One pod of the Deployment: its Pod object (running, ready, labelled as docs/kubernetes labels it), its relay to
      * the API server, and its bridge, whose pod name is its HOSTNAME as in a pod.
      */
-    private final class Pod implements AutoCloseable {
+    private static final class Pod implements AutoCloseable {
 
         final String name;
         final TcpProxy relay;
-        final PairMember bridge;
+        PairMember bridge;
 
         Pod(String name) throws Exception {
             this.name = name;
@@ -214,6 +260,13 @@ class KubernetesPairTest extends PairTestSupport {
                     .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True")
                     .endCondition().endStatus().build()).create();
             relay = new TcpProxy(apiServer.getPort());
+        }
+
+        /** Starts the pod's bridge (again, once the old one ended). */
+        void start(String test) throws Exception {
+            if (bridge != null) {
+                bridge.close();
+            }
             Map<String, String> election = new HashMap<>();
             election.put("CLUSTER_KIND", "kubernetes");
             election.put("CLUSTER_KUBERNETES_NAMESPACE", NAMESPACE);
@@ -222,7 +275,7 @@ class KubernetesPairTest extends PairTestSupport {
             election.put("KUBERNETES_NAMESPACE", NAMESPACE);
             election.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
             election.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
-            bridge = startMember(name, work, "kubernetes-" + name, election);
+            bridge = startMember(name, work, test, election);
         }
 
         void ready(boolean ready) {
@@ -232,7 +285,9 @@ class KubernetesPairTest extends PairTestSupport {
 
         @Override
         public void close() throws Exception {
-            bridge.close();
+            if (bridge != null) {
+                bridge.close();
+            }
             relay.close();
             kubernetes.pods().withName(name).delete();
         }

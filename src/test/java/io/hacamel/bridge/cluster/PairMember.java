@@ -39,6 +39,9 @@ final class PairMember implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path log;
+    /** Asked to stop or killed: on its way out. */
+    private volatile boolean leaving;
+    private volatile boolean frozen;
 
     private PairMember(String name, Process process, int port, Path log) {
         this.name = name;
@@ -82,9 +85,18 @@ final class PairMember implements AutoCloseable {
 
     /** A GET with the API key; a bridge that does not answer within a few seconds fails it. */
     ApiClient.Answer get(String path) {
+        return send(path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + API_KEY));
+    }
+
+    /** A GET without a key, as anybody on the network would send it. */
+    ApiClient.Answer getWithoutKey(String path) {
+        return send(path, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)));
+    }
+
+    private ApiClient.Answer send(String path, HttpRequest.Builder builder) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest request = builder.timeout(Duration.ofSeconds(3)).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             try {
@@ -131,6 +143,7 @@ final class PairMember implements AutoCloseable {
 
     /** kill -9: the process ends at once, without a word to anyone. */
     void kill() throws InterruptedException {
+        leaving = true;
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
@@ -138,11 +151,18 @@ final class PairMember implements AutoCloseable {
     /** Stops the process where it stands (SIGSTOP), as a very long GC pause would. */
     void freeze() throws Exception {
         signal("STOP");
+        frozen = true;
     }
 
     /** Lets a frozen process go on (SIGCONT). */
     void thaw() throws Exception {
         signal("CONT");
+        frozen = false;
+    }
+
+    /** Whether it stands still (SIGSTOP) and has not been let go on. */
+    boolean frozen() {
+        return frozen;
     }
 
     private void signal(String signal) throws Exception {
@@ -154,6 +174,7 @@ final class PairMember implements AutoCloseable {
 
     /** A graceful stop (SIGTERM), as systemd, docker stop and Kubernetes do it; waits until the process ended. */
     void stop() throws InterruptedException {
+        leaving = true;
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -163,16 +184,21 @@ final class PairMember implements AutoCloseable {
 
     /** Asks for a graceful stop and returns at once. */
     void requestStop() {
+        leaving = true;
         process.destroy();
     }
 
-    boolean alive() {
-        return process.isAlive();
+    /** Runs, and nobody asked it to stop. */
+    boolean running() {
+        return process.isAlive() && !leaving;
     }
 
+    /** Stops it, if it still runs, and waits until it ended; a frozen one is killed (it could not stop). */
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
+        if (frozen) {
+            kill();
+        } else if (process.isAlive()) {
             stop();
         }
     }

@@ -1,24 +1,29 @@
 package io.hacamel.bridge.cluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hacamel.bridge.simulator.HaSimulator;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
+import io.hacamel.bridge.testing.BridgeTestSupport;
 import io.hacamel.bridge.testing.MqttRecorder;
 import io.hacamel.bridge.testing.MqttTestBroker;
 import io.hacamel.bridge.testing.WebhookSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -68,6 +73,8 @@ abstract class PairTestSupport {
     static MqttTestBroker broker;
     static WebhookSink sink;
     static ServiceCallLedger ledger;
+    /** What the bridges of the test class wrote. */
+    private static final List<Path> LOGS = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void sharedByThePair() {
@@ -77,12 +84,24 @@ abstract class PairTestSupport {
         ledger = ServiceCallLedger.follow(simulator);
     }
 
+    /** Closes what the pair shared, once the test class stopped its bridges; then reads what they logged. */
     @AfterAll
-    static void closeShared() {
+    static void closeShared() throws IOException {
         ledger.close();
         sink.close();
         broker.close();
         simulator.close();
+        for (Path log : LOGS) {
+            assertHoldsNoSecret(log);
+        }
+        LOGS.clear();
+    }
+
+    /** Secrets never leak: the file holds neither the API key nor the Home Assistant token. */
+    static void assertHoldsNoSecret(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertThat(text).as(file + " holds no secret").doesNotContain(BridgeTestSupport.API_KEY)
+                .doesNotContain(SimulatorOptions.DEFAULT_TOKEN);
     }
 
     /** The settings of one bridge of a pair, as environment variables; the election's are the caller's. */
@@ -102,7 +121,9 @@ abstract class PairTestSupport {
             throws IOException {
         Path routes = Files.createDirectories(work.resolve(name + "-home").resolve("user-routes"));
         Files.writeString(routes.resolve("front-door-notification.camel.yaml"), AUTOMATION);
-        return PairMember.start(name, work, test, pairSettings(election));
+        PairMember member = PairMember.start(name, work, test, pairSettings(election));
+        LOGS.add(member.log());
+        return member;
     }
 
     /** Once no bridge publishes any more: every entity's state topic holds its state in Home Assistant. */

@@ -1,5 +1,6 @@
 package io.hacamel.bridge.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads both bridges' /status at the same moment, round after round, for as long as a test runs: two answers that
@@ -55,6 +57,12 @@ final class RoleSampler implements AutoCloseable {
 
     int rounds() {
         return rounds.get();
+    }
+
+    /** Waits until {@code more} rounds more have been sampled. */
+    void awaitMoreRounds(int more) {
+        int until = rounds() + more;
+        await().atMost(Duration.ofSeconds(30)).until(() -> rounds() >= until);
     }
 
     void assertNeverTwoLeaders() {
