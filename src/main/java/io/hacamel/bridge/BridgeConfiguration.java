@@ -42,6 +42,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.StartupListener;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.PropertiesComponent;
@@ -125,12 +126,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         ObservabilityBeans.requireFreePorts(context.getPropertiesComponent());
         Registry registry = context.getRegistry();
         resolveRouteDurations(context.getPropertiesComponent());
-        // Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second
-        CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
-        if (camelCli != null) {
-            camelCli.setEnabled(Boolean.parseBoolean(
-                    new Settings(context.getPropertiesComponent()).get("observability.camel-cli")));
-        }
+        startCamelCliWhenStarted(context);
         HttpLimits httpLimits = HttpLimits.from(new Settings(context.getPropertiesComponent()), vertx.unlimited(),
                 metrics(context));
         vertx.limits(httpLimits);
@@ -161,6 +157,33 @@ public class BridgeConfiguration implements CamelConfiguration {
         CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json,
                 registry.lookupByNameAndType("commandAdmission", CommandAdmission.class));
         ClusterBeans.joinWhenStarted(context, leadership);
+    }
+
+    /**
+     * Camel JBang's status file (`camel get`) only when asked for: writing it costs CPU every second. Its connector is
+     * started once the context is, not while the context starts: its first task reads the dev consoles while Camel
+     * is still starting them, a ConcurrentModificationException that stops the start (Camel 4.17, busy machines).
+     */
+    private static void startCamelCliWhenStarted(CamelContext context) throws Exception {
+        CliConnectorFactory camelCli = context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class);
+        if (camelCli == null) {
+            return;
+        }
+        camelCli.setEnabled(false);
+        if (Boolean.parseBoolean(new Settings(context.getPropertiesComponent()).get("observability.camel-cli"))) {
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted)
+                        throws Exception {
+                    camelCli.setEnabled(true); // it makes no connector while off
+                    started.addService(camelCli.createConnector(), true, true);
+                }
+            });
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ class ApiServerLimitsTest extends BridgeTestSupport {
             RawHttp.write(slowloris, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a");
             RawHttp.write(keptAlive, "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
             RawHttp.write(stalledBody, "POST /api/v1/websocket/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + API_KEY + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":");
 
             assertThat(RawHttp.readUntilClosed(keptAlive)).startsWith("HTTP/1.1 200");

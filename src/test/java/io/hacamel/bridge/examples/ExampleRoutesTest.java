@@ -19,7 +19,6 @@ import io.hacamel.bridge.testing.LogCapture;
 import io.hacamel.bridge.testing.WebhookSink;
 import io.hacamel.bridge.testing.WebhookSink.Request;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,15 +40,6 @@ class ExampleRoutesTest extends BridgeTestSupport {
     @Override
     protected SimulatedHome home() {
         return SimulatedHome.demo();
-    }
-
-    /** The bridge's home: the examples are copied into its user-routes folder, as a user does. */
-    @TempDir
-    static Path bridgeHome;
-
-    @Override
-    protected Path bridgeHome() {
-        return bridgeHome;
     }
 
     @Override

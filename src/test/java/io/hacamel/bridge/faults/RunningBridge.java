@@ -1,5 +1,8 @@
 package io.hacamel.bridge.faults;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -15,6 +18,9 @@ import org.apache.camel.main.Main;
  */
 final class RunningBridge implements AutoCloseable {
 
+    /** The bridge's home: empty, so that nothing of the project's (user-routes/, data/) is read or written. */
+    private static final Path HOME = emptyHome();
+
     private final Main main;
 
     private RunningBridge(Main main) {
@@ -24,8 +30,8 @@ final class RunningBridge implements AutoCloseable {
     static RunningBridge start(Properties settings) {
         Main main = new Main();
         main.configure().addConfiguration(BridgeConfiguration.class);
-        main.setPropertyPlaceholderLocations(BridgeFiles.propertiesLocations(Path.of(".")));
-        BridgeFiles.configure(main.configure(), Path.of("."));
+        main.setPropertyPlaceholderLocations(BridgeFiles.propertiesLocations(HOME));
+        BridgeFiles.configure(main.configure(), HOME);
         Properties overrides = new Properties();
         overrides.putAll(settings);
         // a stop under load must not wait Camel's default 45 s for in-flight exchanges
@@ -37,6 +43,14 @@ final class RunningBridge implements AutoCloseable {
             throw new IllegalStateException("the bridge did not start", e);
         }
         return new RunningBridge(main);
+    }
+
+    private static Path emptyHome() {
+        try {
+            return Files.createTempDirectory("bridge-home");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     CamelContext context() {

@@ -9,6 +9,7 @@ import io.hacamel.bridge.simulator.SimulatorRecorder;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CliConnectorFactory;
 
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +34,9 @@ final class ComponentTestContext implements AutoCloseable {
         component.getConfiguration().setReconnectInitialDelay(Duration.ofMillis(100));
         component.getConfiguration().setReconnectMaxDelay(Duration.ofMillis(500));
         context.addComponent("homeassistant", component);
+        // Camel's CLI connector (on the classpath for `camel get`) reads the dev consoles from a thread of its own
+        // while the context is still starting them: a ConcurrentModificationException on a busy machine
+        context.getCamelContextExtension().getContextPlugin(CliConnectorFactory.class).setEnabled(false);
     }
 
     /** Adds a route from {@code uri} to {@code processor}; returns the processor. */

@@ -7,18 +7,9 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.testing.BridgeTestSupport;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole bridge with a home of its own (BRIDGE_HOME), whose user-routes a test fills, against the demo home. */
 abstract class UserFolderTestSupport extends BridgeTestSupport {
-
-    @TempDir
-    static Path bridgeHome;
-
-    @Override
-    protected Path bridgeHome() {
-        return bridgeHome;
-    }
 
     @Override
     protected SimulatedHome home() {

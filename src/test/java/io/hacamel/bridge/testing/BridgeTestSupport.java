@@ -12,6 +12,7 @@ import io.hacamel.bridge.simulator.SimulatedHome;
 import io.hacamel.bridge.simulator.SimulatorOptions;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 
@@ -45,11 +46,16 @@ public abstract class BridgeTestSupport extends CamelMainTestSupport {
     }
 
     /**
-     * The bridge's home (BRIDGE_HOME): its application.properties, if any, and its folder of user routes. The project
-     * root by default, as when the bridge runs from there (called before the subclass is built).
+     * The bridge's home (BRIDGE_HOME): a folder of its own for each test class, so that nothing of the project's
+     * (user-routes/, data/) is read or written; the shipped application.properties comes from the classpath. A test
+     * puts what a user would into it (user routes, an application.properties of their own).
      */
+    @TempDir
+    protected static Path bridgeHome;
+
+    /** The bridge's home; override for another one (called before the subclass is built). */
     protected Path bridgeHome() {
-        return Path.of(".");
+        return bridgeHome;
     }
 
     /** Settings for this test class on top of the defaults below (called before the subclass is built). */
