@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * docs/kubernetes, read with the Kubernetes client library: a Deployment of two bridges electing on a Lease with the
- * shipped settings, probes on /health/live and /health/ready, a Service for both, and a Role, bound to the pods'
- * service account, that grants what the election uses (KubernetesPairTest holds it to what the bridges asked for).
+ * shipped settings, probes on /health/live and /health/ready, a Service for both whose name they answer to, and a
+ * Role, bound to the pods' service account, that grants what the election uses (KubernetesPairTest holds it to what
+ * the bridges asked for).
  */
 class KubernetesManifestsTest {
 
@@ -58,6 +59,10 @@ class KubernetesManifestsTest {
 
         Service service = only(Service.class);
         assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
+        String allowedHosts = bridge.getEnv().stream().filter(env -> env.getName().equals("API_ALLOWED_HOSTS"))
+                .map(EnvVar::getValue).findFirst().orElse("");
+        assertThat(allowedHosts.split(",")).as("the bridges answer to the Service's name, the Host its clients send")
+                .contains(service.getMetadata().getName());
 
         String account = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
         assertThat(only(ServiceAccount.class).getMetadata().getName()).isEqualTo(account);
