@@ -6,26 +6,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,14 +46,10 @@ class KubernetesPairTest extends PairTestSupport {
 
     private static final String NAMESPACE = "home";
     private static final String LEASE_NAME = "ha-camel-bridge-leader";
-    /** The test's own requests carry this header; the bridges' do not. */
-    private static final String TEST_HEADER = "X-Pair-Test";
-    private static final Pattern RESOURCE = Pattern.compile(
-            "^/(?:api/v1|apis/coordination\\.k8s\\.io/v1)/namespaces/[^/]+/([a-z]+)(/[^/?]+)?");
-
-    private static final Set<String> USED = ConcurrentHashMap.newKeySet();
     /** The mock server logs every request at INFO through java.util.logging; held, so the level sticks. */
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+    /** What the bridges asked of the API server. */
+    private static final VerbRecordingDispatcher VERBS = new VerbRecordingDispatcher();
     private static KubernetesMockServer apiServer;
     private static KubernetesClient kubernetes;
 
@@ -77,10 +65,10 @@ class KubernetesPairTest extends PairTestSupport {
     static void apiServer() {
         MOCK_LOG.setLevel(Level.WARNING);
         apiServer = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-                new HashMap<>(), new RecordingDispatcher(), false);
+                new HashMap<>(), VERBS, false);
         apiServer.init();
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(apiServer.url("/")).withNamespace(NAMESPACE)
-                .withCustomHeaders(Map.of(TEST_HEADER, "true")).build();
+                .withCustomHeaders(Map.of(VerbRecordingDispatcher.TEST_HEADER, "true")).build();
         kubernetes = new KubernetesClientBuilder().withConfig(config).build();
     }
 
@@ -142,7 +130,7 @@ class KubernetesPairTest extends PairTestSupport {
                 .isLessThanOrEqualTo(Duration.ofSeconds(2));
         leader.bridge.stop();
         sampler.assertNeverTwoLeaders();
-        assertThat(usedVerbs()).as("what the bridges asked of the API server, as the Role grants it")
+        assertThat(VERBS.used()).as("what the bridges asked of the API server, as the Role grants it")
                 .isEqualTo(KubernetesManifestsTest.grantedVerbs());
     }
 
@@ -191,11 +179,6 @@ class KubernetesPairTest extends PairTestSupport {
         leader.relay.restore(); // the partition heals: a standby that reaches the API again
         leader.ready(true);
         sampler.assertNeverTwoLeaders();
-    }
-
-    /** The verbs the bridges used, as a Role grants them: {@code leases:get}, {@code pods:list}, ... */
-    private static Set<String> usedVerbs() {
-        return new TreeSet<>(USED);
     }
 
     /** The two pods of the Deployment. */
@@ -290,28 +273,6 @@ class KubernetesPairTest extends PairTestSupport {
             }
             relay.close();
             kubernetes.pods().withName(name).delete();
-        }
-    }
-
-    /** The CRUD API server, noting which verb of which resource every request of a bridge used. */
-    private static final class RecordingDispatcher extends KubernetesCrudDispatcher {
-
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-            Matcher resource = RESOURCE.matcher(request.getPath());
-            if (request.getHeader(TEST_HEADER) == null && resource.find()) {
-                boolean named = resource.group(2) != null;
-                String verb = switch (request.getMethod()) {
-                    case "GET" -> named ? "get" : "list";
-                    case "POST" -> "create";
-                    case "PUT" -> "update";
-                    case "PATCH" -> "patch";
-                    case "DELETE" -> "delete";
-                    default -> request.getMethod();
-                };
-                USED.add(resource.group(1) + ":" + verb);
-            }
-            return super.dispatch(request);
         }
     }
 }

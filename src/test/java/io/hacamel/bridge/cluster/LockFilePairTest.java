@@ -9,10 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +84,7 @@ class LockFilePairTest extends PairTestSupport {
         Map<String, JsonNode> results = newResults();
         try (RoleSampler sampler = new RoleSampler(pair.a, pair.b);
                 MqttRecorder answers = MqttRecorder.subscribe(broker.url(), COMMAND_TOPIC + "/result");
-                Commands commands = new Commands(answers)) {
+                CommandStream commands = new CommandStream(answers)) {
             simulator.load().start(500);
             commands.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> successes(results(answers, results)).size() >= 20);
@@ -298,33 +294,5 @@ class LockFilePairTest extends PairTestSupport {
             }
         });
         return ids;
-    }
-
-    /** MQTT commands, ten a second, each a notification whose message is its correlation id. */
-    private static final class Commands implements AutoCloseable {
-
-        private final MqttRecorder connection;
-        private final ScheduledExecutorService rhythm = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicInteger sent = new AtomicInteger();
-
-        Commands(MqttRecorder connection) {
-            this.connection = connection;
-        }
-
-        void start() {
-            rhythm.scheduleAtFixedRate(() -> repeat("cmd-" + sent.incrementAndGet()), 0, 100, TimeUnit.MILLISECONDS);
-        }
-
-        /** Publishes the command with this correlation id (again). */
-        void repeat(String id) {
-            connection.publish(COMMAND_TOPIC, "{\"service_data\":{\"message\":\"" + id + "\"},\"correlation_id\":\""
-                    + id + "\"}");
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            rhythm.shutdown();
-            rhythm.awaitTermination(10, TimeUnit.SECONDS);
-        }
     }
 }
