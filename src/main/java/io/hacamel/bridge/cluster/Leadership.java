@@ -59,8 +59,11 @@ public final class Leadership extends ServiceSupport {
     private final long deadlineNanos;
     private final CamelClusterEventListener.Leadership listener = this::leadershipChanged;
     private volatile Supplier<String> recordedHolder = () -> null;
+    private final StalledElection stalled;
     private CamelClusterService service;
-    private CamelClusterView view;
+    private volatile CamelClusterView view;
+    /** Set as the bridge leaves the election: nothing restarts it after that. */
+    private volatile boolean leaving;
     private ScheduledExecutorService transitions;
     private ScheduledExecutorService watchdog;
     /** Whether this bridge acts as the leader now. */
@@ -81,6 +84,8 @@ public final class Leadership extends ServiceSupport {
         this.metrics = metrics;
         this.lease = lease;
         this.deadlineNanos = settings.renewDeadline().toNanos();
+        this.stalled = settings.kind() == ClusterSettings.Kind.KUBERNETES
+                ? new StalledElection(settings.leaseDuration()) : null;
         this.fenced = new FencedClusterService(settings.member(), this);
         fenced.setCamelContext(camelContext);
         metrics.bind(this);
@@ -203,6 +208,7 @@ public final class Leadership extends ServiceSupport {
      * next retry period instead of waiting for the lease to expire.
      */
     void leave() {
+        leaving = true;
         if (view != null) {
             view.removeEventListener(listener);
         }
@@ -340,6 +346,26 @@ public final class Leadership extends ServiceSupport {
         } else if (reconfirmAtNanos != 0 && now - reconfirmAtNanos >= 0) {
             reconfirmAtNanos = 0;
             transitions.execute(() -> takeOver("still elected a renew deadline after standing still"));
+        }
+        CamelClusterView current = view;
+        if (stalled != null && current != null && stalled.restartNow(current.getLeader().isPresent(), now)) {
+            transitions.execute(this::restartElection);
+        }
+    }
+
+    /** On the transition thread: a new start of the view, whose controller Camel makes anew ({@link StalledElection}). */
+    private void restartElection() {
+        if (leaving) {
+            return;
+        }
+        LOG.warn("The leader election ({}) has shown no leader for {} s: restarting it, as Camel's Kubernetes election "
+                + "stops after an error such as a refused renewal of the Lease", describeElection(),
+                stalled.afterSeconds());
+        try {
+            service.stopView(namespace);
+            service.startView(namespace);
+        } catch (Exception e) {
+            LOG.warn("Could not restart the leader election ({}): {}", describeElection(), e.toString());
         }
     }
 

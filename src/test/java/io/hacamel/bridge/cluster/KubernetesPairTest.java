@@ -109,7 +109,7 @@ class KubernetesPairTest extends PairTestSupport {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void oneLeaderThroughALeaseDeletedAndAGracefulStop() throws Exception {
         kubernetes.leases().withName(LEASE_NAME).delete();
         Instant deleted = Instant.now();
@@ -178,6 +178,25 @@ class KubernetesPairTest extends PairTestSupport {
 
         leader.relay.restore(); // the partition heals: a standby that reaches the API again
         leader.ready(true);
+        sampler.assertNeverTwoLeaders();
+    }
+
+    /**
+     * The API server refuses the leader's renewal of the Lease once (409 Conflict, as when the Lease changed while the
+     * leader stood still). Camel's election stops for good on that error: the leader stands down at its renew
+     * deadline, and the Lease still names it, so the standby does not take over. The old leader restarts its stalled
+     * election once it has shown no leader for two lease durations, and the pair has a leader again.
+     */
+    @Test
+    @Order(3)
+    void aLeaderWhoseRenewalIsRefusedStandsDownAndThePairLeadsAgain() throws Exception {
+        VERBS.failNextLeaseUpdate();
+        leader.bridge.awaitRole("standby", LEASE.plusSeconds(10));
+        Instant stoodDown = leader.bridge.since();
+        await().atMost(LEASE.multipliedBy(5)).pollInterval(Duration.ofMillis(200)).until(() -> pair.leaderNow() != null);
+        Pod next = pair.leaderNow();
+        System.out.printf("RENEWAL REFUSED Kubernetes: no leader for %d ms, then %s led%n",
+                Duration.between(stoodDown, next.bridge.since()).toMillis(), next.name);
         sampler.assertNeverTwoLeaders();
     }
 
