@@ -126,8 +126,10 @@ class KubernetesPairTest extends PairTestSupport {
         standby.bridge.awaitRole("leader", Duration.ofSeconds(10));
         Duration takeover = Duration.between(stopped, standby.bridge.since());
         System.out.printf("TAKEOVER Kubernetes, graceful stop: %d ms%n", takeover.toMillis());
+        // the leader's stop and release of the Lease, the standby's next try (within a retry period and Camel's
+        // jitter) and its requests to the API server: about a second, up to three on a busy 2-core machine
         assertThat(takeover).as("takeover after a graceful stop, which releases the Lease")
-                .isLessThanOrEqualTo(Duration.ofSeconds(2));
+                .isLessThanOrEqualTo(Duration.ofSeconds(3));
         leader.bridge.stop();
         sampler.assertNeverTwoLeaders();
         assertThat(VERBS.used()).as("what the bridges asked of the API server, as the Role grants it")
