@@ -26,6 +26,16 @@ const BREAKER_STATES = {
   METRICS_ONLY: ['off', 'only counting: every call goes over the session'],
   NOT_STARTED: ['off', 'not started yet'],
 };
+const ROLES = {
+  LEADER: ['ok', 'takes MQTT commands, publishes to MQTT, delivers webhooks and runs the routes of group leader'],
+  STANDBY: ['off', 'keeps its session, cache and mirror warm and serves reads; leads when the leader goes'],
+};
+const ELECTIONS = {
+  none: 'none: the only bridge (cluster.kind)',
+  file: 'a lock file',
+  kubernetes: 'a Kubernetes Lease',
+  custom: 'a Camel cluster service of your own',
+};
 const FALLBACK_REASONS = {
   circuit_open: 'breaker open',
   circuit_half_open: 'breaker half-open',
@@ -185,6 +195,15 @@ function showDeadLetters(deadLetters) {
     + `${count(deadLetters.replays_failed)} failed again`);
 }
 
+function showCluster(cluster) {
+  showState('cluster-role', cluster.role.toUpperCase(), ROLES);
+  show('cluster-holder', cluster.holder || 'nobody at the moment');
+  show('cluster-since', since(cluster.since));
+  const last = cluster.last_transition;
+  show('cluster-transition', last ? `to ${last.to}, ${since(last.at)}: ${last.reason}` : 'none since the bridge started');
+  show('cluster-kind', ELECTIONS[cluster.kind] || cluster.kind);
+}
+
 function showHub(hub) {
   show('hub-clients', count(hub.clients));
   show('hub-awaiting-auth', count(hub.awaiting_auth));
@@ -195,6 +214,7 @@ function showHub(hub) {
 }
 
 const RENDERERS = {
+  cluster: showCluster,
   breaker: showBreaker,
   publish: showPublish,
   dead_letters: showDeadLetters,

@@ -17,6 +17,9 @@ import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StateQueries;
 import io.hacamel.bridge.api.StatusReport;
 import io.hacamel.bridge.client.HaUrls;
+import io.hacamel.bridge.cluster.ClusterBeans;
+import io.hacamel.bridge.cluster.Leadership;
+import io.hacamel.bridge.commands.CommandAdmission;
 import io.hacamel.bridge.commands.CommandBeans;
 import io.hacamel.bridge.demo.DemoMode;
 
@@ -138,7 +141,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.addRoutePolicyFactory(new RouteMeters(metrics));
         SessionMetrics.bind(metrics, session);
         EntityFilter filter = registry.lookupByNameAndType("entityFilter", EntityFilter.class);
-        HealthReport health = new HealthReport(json, session);
+        Leadership leadership = ClusterBeans.bind(context, new Settings(context.getPropertiesComponent()));
+        HealthReport health = new HealthReport(json, session, leadership::describe);
         registry.bind("session", session);
         registry.bind("stateQueries", new StateQueries(json, filter, session));
         registry.bind("healthReport", health);
@@ -148,9 +152,11 @@ public class BridgeConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class), states));
         CommandBeans.bind(context, new Settings(context.getPropertiesComponent()), metrics, json);
         ObservabilityBeans.bind(context, metrics);
-        PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()));
+        PublishingBeans.bind(context, new Settings(context.getPropertiesComponent()), leadership);
         HubBeans.bind(context, new Settings(context.getPropertiesComponent()));
-        CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json);
+        CommandBeans.bindMqtt(context, new Settings(context.getPropertiesComponent()), metrics, json,
+                registry.lookupByNameAndType("commandAdmission", CommandAdmission.class));
+        ClusterBeans.joinWhenStarted(context, leadership);
     }
 
     /**

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.api.SessionStatus;
 import io.hacamel.bridge.client.ConnectionState;
+import io.hacamel.bridge.cluster.ConfiguredElection;
+import io.hacamel.bridge.cluster.Leadership;
 import io.hacamel.bridge.homeassistant.HomeAssistantComponent;
 import io.hacamel.bridge.hub.ListeningHubClient;
 import io.hacamel.bridge.hub.RawHubClient;
@@ -40,7 +42,9 @@ import io.hacamel.bridge.testing.WebhookSink.Request;
 import org.apache.camel.Channel;
 import org.apache.camel.Navigate;
 import org.apache.camel.Processor;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
 import org.apache.camel.processor.errorhandler.RedeliveryErrorHandler;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -56,8 +60,8 @@ import static org.awaitility.Awaitility.await;
  * webhook target, the MQTT broker) and in a hub key: every duration setting is in effect, at its shipped value, where
  * it is used. What a minute allows is watched happening, each wait as a lower bound (an upper bound would fail on a
  * busy machine; where its two ends are seen on different sides, a little below the setting); a cap that only minutes
- * of failures would reach is read from the object that applies it. One bridge, one timeline of about 70 s: the short
- * waits run side by side, the 30 s and 60 s ones around them.
+ * of failures would reach is read from the object that applies it, and so is the timing of a pair's election. One
+ * bridge, one timeline of about 70 s: the short waits run side by side, the 30 s and 60 s ones around them.
  */
 class ShippedSettingsTest extends BridgeTestSupport {
 
@@ -71,6 +75,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
             "webhooks.connect-timeout", "webhooks.response-timeout", "webhooks.retry.initial-delay",
             "webhooks.retry.max-delay", "hub.auth-timeout", "hub.read-timeout", "hub.write-timeout",
             "hub.heartbeat-interval", "api.header-timeout", "api.idle-timeout", "api.key-failures.window",
+            "cluster.lease-duration", "cluster.renew-deadline", "cluster.retry-period",
             "demo.change-interval"); // demo mode only: DemoModeTest
     private static final Pattern DURATION_KEY = Pattern.compile(".*(timeout|delay|interval|duration|ttl|keep-alive).*");
     private static final String HUB_KEY = "hub-key-3c9e51";
@@ -160,6 +165,7 @@ class ShippedSettingsTest extends BridgeTestSupport {
         hubPingsHeartbeatsAndReadTimeout(patient);
         mqttConnectsWithItsTimeoutsAndBacksOff();
         theCapsAndConnectTimeoutsAreWhereTheyAreUsed();
+        theElectionsTimingIsWhereAPairUsesIt();
     }
 
     /** webhooks.response-timeout 10s, then webhooks.retry.initial-delay 1s, doubling (multiplier 2.0). */
@@ -359,6 +365,29 @@ class ShippedSettingsTest extends BridgeTestSupport {
             long expected = endpoint.getEndpointUri().contains("webhook-target") ? 5_000 : 2_000;
             assertThat(endpoint.getConnectTimeout()).as(endpoint.getEndpointUri()).isEqualTo(expected);
         }
+    }
+
+    /**
+     * cluster.lease-duration 10s, cluster.renew-deadline 7s, cluster.retry-period 1s. This bridge runs alone
+     * (cluster.kind=none, as shipped), so they are read from the Camel cluster services it would elect with, made by
+     * its own code from its settings; LockFilePairTest and KubernetesPairTest watch a pair take over with them.
+     */
+    private void theElectionsTimingIsWhereAPairUsesIt() {
+        KubernetesClusterService lease = ConfiguredElection.kubernetes(context);
+        assertThat(lease.getLeaseDurationMillis()).as("cluster.lease-duration").isEqualTo(10_000);
+        assertThat(lease.getRenewDeadlineMillis()).as("cluster.renew-deadline").isEqualTo(7_000);
+        assertThat(lease.getRetryPeriodMillis()).as("cluster.retry-period").isEqualTo(1_000);
+        FileLockClusterService lockFile = ConfiguredElection.lockFile(context);
+        long retry = lockFile.getAcquireLockIntervalUnit().toMillis(lockFile.getAcquireLockInterval());
+        assertThat(retry).as("cluster.retry-period").isEqualTo(1_000);
+        assertThat(lockFile.getHeartbeatTimeoutMultiplier() * retry).as("cluster.lease-duration, in retry periods")
+                .isEqualTo(10_000);
+        assertThat(lockFile.getClusterDataTaskTimeoutUnit().toMillis(lockFile.getClusterDataTaskTimeout()))
+                .as("cluster.renew-deadline less a retry period, shared by the leader's three checks")
+                .isEqualTo(2_000);
+        assertThat(context.getRegistry().lookupByNameAndType("leadership", Leadership.class).resyncWindow())
+                .as("webhook resync and repeated MQTT commands: two cluster.lease-duration")
+                .isEqualTo(Duration.ofSeconds(20));
     }
 
     private Instant nextPing() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import org.apache.camel.health.HealthCheckHelper;
 /**
  * {@code GET /health}, behind the key: Camel's readiness checks (the Home Assistant session among them) in one answer,
  * 200 when all are UP and 503 otherwise, with the session's details and the checks that are not UP, so an operator
- * sees why at a glance; {@code ?details=true} lists every check. The probes {@code /health/live} and
+ * sees why at a glance, and the bridge's role in its pair (a standby is as ready as the leader: it serves the same
+ * reads); {@code ?details=true} lists every check. The probes {@code /health/live} and
  * {@code /health/ready} answer anyone, so they say UP or DOWN and nothing more.
  */
 public final class HealthReport {
@@ -28,10 +30,13 @@ public final class HealthReport {
 
     private final ObjectMapper mapper;
     private final SessionStatus session;
+    private final Supplier<Map<String, Object>> cluster;
 
-    public HealthReport(ObjectMapper mapper, SessionStatus session) {
+    /** @param cluster the bridge's role in its pair (leader or standby, the holder, since when), shown, not judged */
+    public HealthReport(ObjectMapper mapper, SessionStatus session, Supplier<Map<String, Object>> cluster) {
         this.mapper = mapper;
         this.session = session;
+        this.cluster = cluster;
     }
 
     public void health(Exchange exchange) throws JsonProcessingException {
@@ -41,6 +46,7 @@ public final class HealthReport {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status(results));
         body.put("home_assistant", sessionDetails());
+        body.put("cluster", cluster.get());
         body.put("checks", results.stream().filter(result -> everyCheck || result.getState() != HealthCheck.State.UP)
                 .map(result -> check(context, result)).toList());
         body.put("timestamp", Instant.now().toString());

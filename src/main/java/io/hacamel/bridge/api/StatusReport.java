@@ -30,7 +30,7 @@ public final class StatusReport {
 
     /** The configuration groups that are the bridge's own; Camel's settings are in Camel's own consoles. */
     private static final Set<String> OWN_PREFIXES = Set.of("ha.", "filter.", "cache.", "bridge.", "api.", "demo.",
-            "commands.", "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.");
+            "commands.", "mqtt.", "webhooks.", "webhook.", "hub.", "routes.", "management.", "cluster.");
 
     private final ObjectMapper mapper;
     private final SessionStatus session;

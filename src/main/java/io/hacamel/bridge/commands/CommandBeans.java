@@ -24,9 +24,11 @@ public final class CommandBeans {
 
     /**
      * Service calls from MQTT command topics, on the publishing's MQTT connection: bound after the publishing beans.
-     * Without MQTT (or with commands.mqtt.enabled=false) route mqtt-command is left out.
+     * Without MQTT (or with commands.mqtt.enabled=false) route mqtt-command is left out. In a pair, {@code admission}
+     * lets only the leader run them, once per correlation id.
      */
-    public static void bindMqtt(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json) {
+    public static void bindMqtt(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json,
+            CommandAdmission admission) {
         MqttConnection connection = context.getRegistry().lookupByNameAndType("mqttConnection", MqttConnection.class);
         if (connection == null || !Boolean.parseBoolean(settings.get("commands.mqtt.enabled"))) {
             context.getPropertiesComponent().addOverrideProperty("commands.mqtt.enabled", "false");
@@ -34,7 +36,7 @@ public final class CommandBeans {
         }
         MqttSettings mqtt = MqttSettings.from(settings);
         context.getRegistry().bind("mqttCommands",
-                new MqttCommands(connection, mqtt.baseTopic(), mqtt.qos(), context, json, meters));
+                new MqttCommands(connection, mqtt.baseTopic(), mqtt.qos(), context, json, meters, admission));
     }
 
     public static void bind(CamelContext context, Settings settings, MeterRegistry meters, ObjectMapper json)

@@ -2,10 +2,13 @@ package io.hacamel.bridge.commands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hacamel.bridge.homeassistant.HomeAssistantConstants;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code direct:call-service}) is handed to route {@code mqtt-command}, which runs the calls one at a time in the
  * order they came, and the answer is published to the same topic plus {@code /result} (not retained), with the MQTT 5
  * correlation data of the request. Retained messages are not run: a retained toggle would run again on every
- * reconnect. Who may publish commands is the broker's business (its ACLs).
+ * reconnect. Who may publish commands is the broker's business (its ACLs). In a pair, {@link CommandAdmission} says
+ * whether a command may run: on the leader only, and once per correlation id across a failover.
  */
 public final class MqttCommands implements IMqttMessageListener {
 
@@ -45,24 +49,27 @@ public final class MqttCommands implements IMqttMessageListener {
     private final CamelContext context;
     private final ProducerTemplate template;
     private final ObjectMapper json;
+    private final CommandAdmission admission;
     private final LongAdder received = new LongAdder();
     private final Map<String, LongAdder> ignored = new LinkedHashMap<>();
 
     MqttCommands(MqttConnection connection, String baseTopic, int qos, CamelContext context, ObjectMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters, CommandAdmission admission) {
         this.connection = connection;
         this.json = json;
+        this.admission = admission;
         this.commandPrefix = baseTopic + "/command/";
         this.qos = qos;
         this.context = context;
         this.template = context.createProducerTemplate();
         FunctionCounter.builder("habridge.mqtt.commands.received", received, LongAdder::sum)
                 .description("Messages on the MQTT command topics").register(meters);
-        for (String reason : new String[] {"retained", "queue_full"}) {
+        for (String reason : new String[] {"retained", "queue_full", "not_leader", "duplicate"}) {
             LongAdder count = new LongAdder();
             ignored.put(reason, count);
             FunctionCounter.builder("habridge.mqtt.commands.ignored", count, LongAdder::sum).tag("reason", reason)
-                    .description("Command messages not run: retained ones, or more than the queue holds")
+                    .description("Command messages not run: retained ones, more than the queue holds, and in a pair "
+                            + "those that reached a bridge no longer leading or repeated a correlation id already run")
                     .register(meters);
         }
         connection.onConnected(this::subscribe);
@@ -110,6 +117,13 @@ public final class MqttCommands implements IMqttMessageListener {
      */
     public void execute(Exchange exchange) {
         Message command = exchange.getMessage();
+        String correlationId = correlationId(command.getBody(byte[].class), exchange.getVariable(CORRELATION,
+                byte[].class));
+        CommandAdmission.Refusal refusal = admission.admit(correlationId);
+        if (refusal != null) {
+            notRun(exchange, refusal, correlationId);
+            return;
+        }
         Exchange call = template.send("direct:call-service", request -> {
             request.getMessage().setHeaders(command.getHeaders());
             request.getMessage().setBody(command.getBody());
@@ -124,6 +138,44 @@ public final class MqttCommands implements IMqttMessageListener {
         answer.put("status", exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class));
         publish(exchange.getVariable(RESULT_TOPIC, String.class), json.writeValueAsBytes(answer),
                 exchange.getVariable(CORRELATION, byte[].class));
+    }
+
+    /** Answers a command its pair must not run (here, or again) as direct:call-service answers one it refused. */
+    private void notRun(Exchange exchange, CommandAdmission.Refusal refusal, String correlationId) {
+        String reason = refusal.outcome().equals("duplicate") ? "duplicate" : "not_leader";
+        ignored.get(reason).increment();
+        String topic = exchange.getVariable(RESULT_TOPIC, String.class);
+        LOG.warn("MQTT command on {} not run: {}", topic.substring(0, topic.length() - "/result".length()),
+                refusal.error());
+        ObjectNode answer = json.createObjectNode().put("success", false).put("outcome", refusal.outcome())
+                .put("error", refusal.error());
+        if (correlationId != null) {
+            answer.put("correlation_id", correlationId);
+        }
+        answer.put("timestamp", Instant.now().toString());
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, refusal.status());
+        try {
+            message.setBody(json.writeValueAsBytes(answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The command's correlation_id as text, else its MQTT 5 correlation data (Base64); null when it has neither. */
+    private String correlationId(byte[] body, byte[] correlationData) {
+        if (body != null) {
+            try {
+                JsonNode id = json.readTree(body).path("correlation_id");
+                if (id.isTextual() || id.isNumber()) {
+                    return id.asText();
+                }
+            } catch (IOException | RuntimeException e) {
+                // not JSON: direct:call-service answers it as bad input
+            }
+        }
+        return correlationData == null ? null : Base64.getEncoder().encodeToString(correlationData);
     }
 
     private void refuse(Exchange exchange, String reason, int status, String error) {

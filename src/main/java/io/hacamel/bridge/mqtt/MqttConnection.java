@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.hacamel.bridge.client.Backoff;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -22,6 +23,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code offline}) and tells its listeners, e.g. to publish a snapshot to a broker that may have lost everything.
  *
  * <p>Paho is used directly for this because camel-paho-mqtt5 neither retries a failed first connect nor tells when it
- * reconnected.
+ * reconnected. A stopped connection starts again (a bridge that leads its pair again) with the same client, which the
+ * routes hold; shutting down closes it for good.
  */
 public final class MqttConnection extends ServiceSupport {
 
@@ -155,6 +158,10 @@ public final class MqttConnection extends ServiceSupport {
     @Override
     protected void doStart() {
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "MqttConnection");
+        connectScheduled.set(false);
+        if (client.isConnected()) { // a connect that outlived the last stop: connect again, so the listeners hear of it
+            disconnectQuietly();
+        }
         scheduleConnect(0);
     }
 
@@ -168,10 +175,25 @@ public final class MqttConnection extends ServiceSupport {
         if (client.isConnected()) {
             try {
                 publishAvailability(MqttSettings.OFFLINE);
-                client.disconnect(settings.publishTimeout().toMillis());
             } catch (MqttException e) {
-                LOG.debug("Disconnecting from the MQTT broker failed: {}", e.toString());
+                LOG.debug("Could not publish offline: {}", e.toString());
             }
+            disconnectQuietly();
+        }
+    }
+
+    private void disconnectQuietly() {
+        try {
+            client.disconnect(settings.publishTimeout().toMillis());
+        } catch (MqttException e) {
+            LOG.debug("Disconnecting from the MQTT broker failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (client.isConnected()) {
+            client.disconnectForcibly(settings.publishTimeout().toMillis());
         }
         client.close(true);
     }
@@ -198,6 +220,10 @@ public final class MqttConnection extends ServiceSupport {
             connectFailed(e);
             return;
         }
+        if (!isRunAllowed()) { // stopped while connecting (the bridge gave up the lead): it must not act
+            disconnectQuietly();
+            return;
+        }
         int failed = failedAttempts.getAndSet(0);
         lastFailure = null;
         connects.increment();
@@ -208,7 +234,44 @@ public final class MqttConnection extends ServiceSupport {
         } catch (MqttException e) {
             LOG.warn("Could not publish online to {}: {}", settings.availabilityTopic(), e.toString());
         }
+        try {
+            keepOnline();
+        } catch (MqttException e) {
+            LOG.warn("Could not subscribe to {}: a late last will could leave it offline: {}",
+                    settings.availabilityTopic(), e.toString());
+        }
         connectedListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * A last will that arrives after this connection said online (the broker noticed a vanished connection late: a
+     * bridge of a pair cut off from the network while the other took over, or this bridge's own connection before a
+     * reconnect) would leave {@code offline} retained while the bridge publishes: it is answered with online again.
+     */
+    private void keepOnline() throws MqttException {
+        MqttSubscription availability = new MqttSubscription(settings.availabilityTopic(), settings.qos());
+        IMqttMessageListener answer = (topic, message) -> {
+            ScheduledExecutorService current = scheduler;
+            if (isRunAllowed() && current != null
+                    && MqttSettings.OFFLINE.equals(new String(message.getPayload(), StandardCharsets.UTF_8))) {
+                current.execute(this::sayOnlineAgain); // not on Paho's thread, which a publish would wait for
+            }
+        };
+        // the array form: Paho 1.2.5's subscribe(String, int, listener) calls itself forever
+        client.subscribe(new MqttSubscription[] {availability}, new IMqttMessageListener[] {answer});
+    }
+
+    private void sayOnlineAgain() {
+        if (!isRunAllowed() || !client.isConnected()) {
+            return;
+        }
+        try {
+            publishAvailability(MqttSettings.ONLINE);
+            LOG.info("{} said offline while the bridge is connected (a late last will): said online again",
+                    settings.availabilityTopic());
+        } catch (MqttException e) {
+            LOG.warn("Could not publish online to {}: {}", settings.availabilityTopic(), e.toString());
+        }
     }
 
     private void connectFailed(Exception e) {

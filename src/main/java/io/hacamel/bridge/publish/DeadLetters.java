@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,11 +53,14 @@ public final class DeadLetters {
     private final Counter replayed;
     private final Counter replayFailed;
     private final Counter unstorable;
+    private final BooleanSupplier leading;
     private ProducerTemplate template;
 
+    /** @param leading whether the bridge leads its pair (always, without a pair): only the leader delivers */
     DeadLetters(DeadLetterStore store, List<WebhookTarget> targets, ObjectMapper json, CamelContext camelContext,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, BooleanSupplier leading) {
         this.store = store;
+        this.leading = leading;
         targets.forEach(target -> this.targets.put(target.name(), target));
         this.json = json;
         this.camelContext = camelContext;
@@ -145,12 +149,14 @@ public final class DeadLetters {
 
     /** {@code POST /api/v1/webhooks/dead-letters/replay?target=&limit=}: the oldest dead letters, once more. */
     public synchronized void replayOldest(Exchange exchange) throws JsonProcessingException {
+        checkLeading();
         List<DeadLetter> all = select(target(exchange));
         respond(exchange, replay(all.subList(0, Math.min(limit(exchange), all.size()))));
     }
 
     /** {@code POST /api/v1/webhooks/dead-letters/{id}/replay}: one dead letter; 502 when it fails again. */
     public synchronized void replayOne(Exchange exchange) throws JsonProcessingException {
+        checkLeading();
         String id = id(exchange);
         DeadLetter letter = store.get(id).orElseThrow(() -> new ApiException(404, "no dead letter " + id));
         String error = send(letter);
@@ -158,6 +164,14 @@ public final class DeadLetters {
             throw new ApiException(502, "replaying " + id + " failed: " + error);
         }
         respond(exchange, replayReport(1, 0, List.of(result(letter, "delivered", null))));
+    }
+
+    /** Only the leader of a pair delivers webhooks; a standby's dead letters wait until it leads. */
+    private void checkLeading() {
+        if (!leading.getAsBoolean()) {
+            throw new ApiException(503, "this bridge is the standby of its pair and delivers no webhooks: replay "
+                    + "its dead letters when it leads, or replay those of the leader on the leader");
+        }
     }
 
     private Map<String, Object> replay(List<DeadLetter> letters) {

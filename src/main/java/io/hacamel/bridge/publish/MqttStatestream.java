@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * through the {@code mqtt-publish} route; only topics whose payload changed are sent (the state topic always is),
  * topics an entity no longer has are cleared, and after every (re)connect a snapshot republishes everything, since
  * the broker may have restarted without them, and {@link StaleTopics} clears what an earlier run left that no entity
- * owns now.
+ * owns now. A standby of a pair publishes nothing: it keeps what the leader publishes as the broker's state, so that
+ * as the new leader its snapshot holds every tracked state, and its sweep clears the entities gone.
  */
 public final class MqttStatestream extends ServiceSupport implements PublishWindow.Outcome, Predicate {
 
@@ -70,6 +71,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     private int sweepSize;
     /** How many topics the update in hand adds (negative: clears), counted once the broker has it. */
     private int topicChange;
+    private final BooleanSupplier mayAct;
     private ProducerTemplate template;
     private ExecutorService thread;
 
@@ -78,10 +80,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
      * @param embeddedBroker whether the broker is the bridge's own, which holds only as many topics as its share of
      *                       the heap allows
      * @param homeAssistantSynced true once a resync with Home Assistant has been through the routes
+     * @param mayAct whether the bridge may publish at this instant: it leads (always, without a pair)
      */
     MqttStatestream(CamelContext camelContext, MqttConnection connection, boolean embeddedBroker, EntityFilter filter,
-            Statestream layout, int queueCapacity, BooleanSupplier homeAssistantSynced) {
+            Statestream layout, int queueCapacity, BooleanSupplier homeAssistantSynced, BooleanSupplier mayAct) {
         this.camelContext = camelContext;
+        this.mayAct = mayAct;
         this.connection = connection;
         this.budget = embeddedBroker ? EmbeddedBrokerBudget.forHeap(Runtime.getRuntime().maxMemory())
                 : EmbeddedBrokerBudget.unlimited();
@@ -165,6 +169,11 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         return false;
     }
 
+    /** For mqtt-errors: a publish waits out an outage only while the bridge leads; else it is the leader's. */
+    public boolean publishing() {
+        return mayAct.getAsBoolean();
+    }
+
     /** Before each retry of a publish while the broker is away (onRedelivery of mqtt-errors). */
     public void retrying(Exchange exchange) {
         retries.increment();
@@ -192,6 +201,9 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
     @Override
     public void resend(StateUpdate update) {
         sendThroughRoute(update);
+        if (!update.isMarker() && !mayAct.getAsBoolean()) {
+            follow(update); // the bridge stood down on the way: the leader publishes it
+        }
     }
 
     @Override
@@ -348,6 +360,15 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
      * wait until the broker acknowledged everything.
      */
     private boolean deliver(StateUpdate update) {
+        if (!mayAct.getAsBoolean()) {
+            if (window.pending()) {
+                window.settleAll();
+            }
+            if (!update.isMarker()) {
+                follow(update);
+            }
+            return true;
+        }
         if (update.isMarker() || window.holds(update.entityId())) {
             window.settleAll();
         }
@@ -365,6 +386,17 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
         topicChange = 0;
         window.send(update, messages, change);
         return !Thread.currentThread().isInterrupted();
+    }
+
+    /** A standby's bookkeeping of a change: the broker holds it once the leader published it. */
+    private void follow(StateUpdate update) {
+        changes(update);
+        countTopics();
+        if (update.isRemoval()) {
+            retained.remove(update.entityId());
+        } else {
+            retained.put(update.entityId(), update.compactNewState());
+        }
     }
 
     private boolean sendThroughRoute(StateUpdate update) {

@@ -59,7 +59,9 @@ final class PublishQueue<T> {
     private volatile boolean accepting = true;
     private volatile boolean running;
     private volatile T inFlight;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile CountDownLatch finished = new CountDownLatch(1);
+    /** Which start the thread belongs to: a thread of an earlier start that outlived its stop ends. */
+    private volatile int generation;
     private volatile Thread workerThread;
 
     PublishQueue(String name, int capacity, Function<T, String> keyOf, BinaryOperator<T> merge, Predicate<T> deliver) {
@@ -74,9 +76,14 @@ final class PublishQueue<T> {
         this.drain = drain;
     }
 
+    /** Starts the thread; a stopped queue starts again taking items (a bridge that leads its pair again). */
     void start(ExecutorService thread) {
+        CountDownLatch done = new CountDownLatch(1);
+        finished = done;
+        int started = ++generation;
+        accepting = true;
         running = true;
-        thread.execute(this::work);
+        thread.execute(() -> work(started, done));
     }
 
     /** Never blocks; items wait until the thread starts. False when not taken (keyless while full, or stopped). */
@@ -127,10 +134,10 @@ final class PublishQueue<T> {
         return queue.coalesced();
     }
 
-    private void work() {
+    private void work(int started, CountDownLatch finished) {
         workerThread = Thread.currentThread();
         try {
-            while (running) {
+            while (running && generation == started) {
                 boolean draining = drain.pending();
                 T item = queue.poll(draining ? DRAIN_POLL_MILLIS : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (item != null) {

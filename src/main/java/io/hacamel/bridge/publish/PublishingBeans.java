@@ -12,6 +12,7 @@ import io.hacamel.bridge.BridgeFiles;
 import io.hacamel.bridge.Settings;
 import io.hacamel.bridge.api.StateCacheStatus;
 import io.hacamel.bridge.api.StatusSection;
+import io.hacamel.bridge.cluster.Leadership;
 import io.hacamel.bridge.events.EntityFilter;
 import io.hacamel.bridge.mqtt.BrokerCredentials;
 import io.hacamel.bridge.mqtt.EmbeddedMqttBroker;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The publishing beans: the MQTT connection (and the embedded broker when no external one is configured), the
  * statestream target, the webhook targets and their dead letters, and their sections of /status and the status page.
  * Publishing starts once Camel has fully started and stops before the routes do, so that whatever is still queued
- * gets its final treatment.
+ * gets its final treatment. The connection and the webhook deliveries are the leader's: they start when the bridge
+ * takes the lead (at once, without a pair) and stop when it gives it up.
  */
 public final class PublishingBeans {
 
@@ -43,28 +45,35 @@ public final class PublishingBeans {
     private PublishingBeans() {
     }
 
-    public static void bind(CamelContext context, Settings settings) throws Exception {
+    public static void bind(CamelContext context, Settings settings, Leadership leadership) throws Exception {
         Registry registry = context.getRegistry();
         MeterRegistry metrics = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         ObjectMapper json = registry.lookupByNameAndType("bridgeJson", ObjectMapper.class);
         StateCacheStatus cache = registry.lookupByNameAndType("stateCacheStatus", StateCacheStatus.class);
 
         MqttSettings mqtt = MqttSettings.from(settings);
+        if (leadership.clustered() && mqtt.usesEmbeddedBroker()) {
+            throw new IllegalArgumentException("A pair of bridges (cluster.kind) needs one MQTT broker both publish "
+                    + "to: set mqtt.url (MQTT_URL), or mqtt.enabled=false. Each bridge's embedded broker would hold "
+                    + "only what that bridge published while it led");
+        }
         MqttConnection connection = mqtt.enabled() ? connection(context, mqtt, settings) : null;
         MqttStatestream statestream = new MqttStatestream(context, connection, mqtt.usesEmbeddedBroker(),
                 new EntityFilter(true, settings.get("mqtt.statestream.include"), "",
                         settings.get("mqtt.statestream.exclude")),
                 new Statestream(mqtt.baseTopic(), Statestream.Attributes.of(settings.get("mqtt.statestream.attributes")),
                         Boolean.parseBoolean(settings.get("mqtt.statestream.timestamps"))),
-                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")), () -> cache.resyncsApplied() > 0);
+                Integer.parseInt(settings.get("mqtt.statestream.queue-capacity")), () -> cache.resyncsApplied() > 0,
+                leadership::mayAct);
         registry.bind("statestream", statestream);
         registry.bind("mqttRetries", (Processor) statestream::retrying);
 
         List<WebhookTarget> targets = WebhookTarget.all(settings, json);
         DeadLetters deadLetters = new DeadLetters(new DeadLetterStore(inHome(settings.get("webhooks.dead-letter-dir")),
-                json), targets, json, context, metrics);
+                json), targets, json, context, metrics, leadership::isLeader);
         Webhooks webhooks = new Webhooks(context, targets, Integer.parseInt(settings.get("webhooks.queue-capacity")),
-                json, deadLetters, () -> cache.resyncsApplied() > 0, metrics);
+                json, deadLetters, () -> cache.resyncsApplied() > 0, metrics,
+                leadership.clustered() ? leadership.resyncWindow() : null, leadership::mayAct);
         registry.bind("webhooks", webhooks);
         registry.bind("webhookRetries", (Processor) webhooks::retrying);
         registry.bind("webhookDeadLetters", deadLetters);
@@ -74,8 +83,26 @@ public final class PublishingBeans {
             registry.bind("mqttClient", connection.client());
             mqttMetrics(metrics, connection, statestream);
         }
-        context.addStartupListener(new StartWhenStarted(connection, statestream, webhooks, deadLetters));
+        context.addStartupListener(new StartWhenStarted(statestream, webhooks, deadLetters));
         context.addLifecycleStrategy(new StopBeforeRoutes(connection, statestream, webhooks, deadLetters));
+        leadership.add(new Leadership.Duty() {
+            @Override
+            public void lead() {
+                webhooks.lead();
+                ServiceHelper.startService(connection);
+            }
+
+            @Override
+            public void follow() {
+                ServiceHelper.stopService(connection);
+                webhooks.follow();
+            }
+
+            @Override
+            public String toString() {
+                return "publishing (MQTT, webhooks)";
+            }
+        });
         registry.bind("publishingStatus", StatusSection.of("publishing", () -> {
             Map<String, Object> publishing = new LinkedHashMap<>();
             Map<String, Object> mqttStatus = mqtt.describe(connection == null ? "" : connection.brokerUrl());
@@ -172,9 +199,9 @@ public final class PublishingBeans {
         FunctionCounter.builder(name, source, count).description(description).register(metrics);
     }
 
-    /** Publishing starts with the routes it sends to. */
-    private record StartWhenStarted(MqttConnection connection, MqttStatestream statestream, Webhooks webhooks,
-            DeadLetters deadLetters) implements StartupListener {
+    /** Publishing starts with the routes it sends to; the leader's part of it when the bridge takes the lead. */
+    private record StartWhenStarted(MqttStatestream statestream, Webhooks webhooks, DeadLetters deadLetters)
+            implements StartupListener {
 
         @Override
         public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
@@ -183,11 +210,14 @@ public final class PublishingBeans {
         @Override
         public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
             deadLetters.start();
-            ServiceHelper.startService(statestream, webhooks, connection);
+            ServiceHelper.startService(statestream, webhooks);
         }
     }
 
-    /** Before the routes stop: what is queued for webhooks becomes dead letters, MQTT says offline. */
+    /**
+     * Before the routes stop (the bridge gave the lead up already): what is queued for webhooks becomes dead letters,
+     * MQTT says offline, and the connection is closed for good.
+     */
     private static final class StopBeforeRoutes extends LifecycleStrategySupport {
 
         private final MqttConnection connection;
@@ -205,7 +235,8 @@ public final class PublishingBeans {
 
         @Override
         public void onContextStopping(CamelContext context) {
-            ServiceHelper.stopService(webhooks, statestream, connection);
+            ServiceHelper.stopService(webhooks, statestream);
+            ServiceHelper.stopAndShutdownService(connection);
             deadLetters.stop();
         }
     }

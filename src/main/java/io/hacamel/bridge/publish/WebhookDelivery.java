@@ -33,6 +33,14 @@ record WebhookDelivery(String id, String target, String entityId, ObjectNode pay
         return new WebhookDelivery(newId(), target, event.entityId(), payload, Instant.now(), false);
     }
 
+    /** The same change as a resync delivery: resent by a new leader, which cannot know whether it was delivered. */
+    WebhookDelivery asResync() {
+        ObjectNode resync = JsonNodeFactory.instance.objectNode();
+        resync.setAll(payload); // the states are shared, never changed
+        resync.put("resync", true);
+        return new WebhookDelivery(id, target, entityId, resync, queuedAt, replay);
+    }
+
     /**
      * A waiting delivery and a newer one of the same entity become one: from the state the receiver last heard of
      * to the latest, with the waiting delivery's id. An entity added and removed again before the receiver heard of

@@ -1,5 +1,6 @@
 package io.hacamel.bridge.publish;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * The webhook targets (bean {@code webhooks}). Each target has its own {@link PublishQueue} and thread, so a slow or
  * dead target delays only itself; its deliveries go one at a time through the {@code webhook-deliver} route, which
  * retries with backoff and finally keeps a delivery in the dead-letter store. Nothing accepted is dropped: what is
- * still queued when the bridge stops is stored too, and queued again first when it starts.
+ * still queued when the bridge stops is stored too, and queued again first when it starts. Only the leader of a pair
+ * delivers ({@link #lead()}, {@link #follow()}); a standby keeps each target's changes of the resync window
+ * ({@link ResyncWindow}) and resends them, marked resync, when it takes the lead.
  */
 public final class Webhooks extends ServiceSupport {
 
@@ -39,9 +42,9 @@ public final class Webhooks extends ServiceSupport {
     static final String ROUTE = "direct:webhook-deliver";
     private static final String DELIVERY_HEADER = "X-Bridge-Delivery";
 
-    /** A target with its queue and meters. */
-    private record Target(WebhookTarget config, PublishQueue<WebhookDelivery> queue, Counter delivered,
-            Counter retries, Counter deadLettered) {
+    /** A target with its queue, its standby's window and meters. */
+    private record Target(WebhookTarget config, PublishQueue<WebhookDelivery> queue, ResyncWindow window,
+            Counter delivered, Counter retries, Counter deadLettered) {
     }
 
     private final CamelContext camelContext;
@@ -49,19 +52,32 @@ public final class Webhooks extends ServiceSupport {
     private final DeadLetters deadLetters;
     private final BooleanSupplier initialSyncDone;
     private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final BooleanSupplier mayAct;
+    /** Guards the role: whether a change is queued for delivery or kept in the window. */
+    private final Object roles = new Object();
+    private boolean leading;
     private ProducerTemplate template;
     private ExecutorService threads;
 
+    /**
+     * @param resyncWindow how far back a standby keeps changes to resend when it takes the lead; null for a bridge
+     *                     without a pair, which leads from its start
+     * @param mayAct whether the bridge may deliver at this instant (it leads)
+     */
     Webhooks(CamelContext camelContext, List<WebhookTarget> configs, int queueCapacity, ObjectMapper json,
-            DeadLetters deadLetters, BooleanSupplier initialSyncDone, MeterRegistry metrics) {
+            DeadLetters deadLetters, BooleanSupplier initialSyncDone, MeterRegistry metrics, Duration resyncWindow,
+            BooleanSupplier mayAct) {
         this.camelContext = camelContext;
         this.json = json;
         this.deadLetters = deadLetters;
         this.initialSyncDone = initialSyncDone;
+        this.mayAct = mayAct;
+        this.leading = resyncWindow == null;
         for (WebhookTarget config : configs) {
             PublishQueue<WebhookDelivery> queue = new PublishQueue<>("webhook " + config.name(), queueCapacity,
                     WebhookDelivery::entityId, WebhookDelivery::merge, this::deliver);
             targets.put(config.name(), new Target(config, queue,
+                    resyncWindow == null ? null : new ResyncWindow(resyncWindow),
                     counter(metrics, "habridge.webhook.deliveries", "Deliveries the target accepted (2xx)", config),
                     counter(metrics, "habridge.webhook.retries", "Delivery attempts repeated after a failure", config),
                     counter(metrics, "habridge.webhook.dead.letters", "Deliveries that failed for good and were kept "
@@ -85,13 +101,47 @@ public final class Webhooks extends ServiceSupport {
             return;
         }
         EventKind kind = EventKind.of(event, !initialSyncDone.getAsBoolean());
-        for (Target target : targets.values()) {
-            if (target.config().accepts(kind, event.entityId())) {
-                WebhookDelivery delivery = WebhookDelivery.of(target.config().name(), event);
-                if (!target.queue().offer(delivery)) {
-                    deadLetters.keepUndelivered(target.config().name(), List.of(delivery));
+        synchronized (roles) {
+            for (Target target : targets.values()) {
+                if (target.config().accepts(kind, event.entityId())) {
+                    WebhookDelivery delivery = WebhookDelivery.of(target.config().name(), event);
+                    if (!leading) {
+                        target.window().add(delivery);
+                    } else if (!target.queue().offer(delivery)) {
+                        deadLetters.keepUndelivered(target.config().name(), List.of(delivery));
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * Starts delivering, as the bridge takes the lead (or starts, without a pair): first what this bridge stored
+     * undelivered when it last stopped delivering, then (in a pair) the changes of the resync window, then new ones.
+     */
+    public void lead() {
+        synchronized (roles) {
+            leading = true;
+            for (Target target : targets.values()) {
+                target.queue().start(threads);
+                deadLetters.takeUndelivered(target.config().name()).forEach(target.queue()::offer);
+                if (target.window() != null) {
+                    resend(target);
+                }
+            }
+        }
+    }
+
+    /** Stops delivering, as the bridge gives up the lead: what is still queued is stored, as at a stop. */
+    public void follow() {
+        synchronized (roles) {
+            if (!leading) {
+                return;
+            }
+            leading = false;
+        }
+        for (Target target : targets.values()) {
+            deadLetters.keepUndelivered(target.config().name(), target.queue().stop(2_000));
         }
     }
 
@@ -179,6 +229,7 @@ public final class Webhooks extends ServiceSupport {
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
     }
 
+    /** Ready to deliver: the bridge's role decides when ({@link #lead()}). */
     @Override
     protected void doStart() {
         if (targets.isEmpty()) {
@@ -186,18 +237,12 @@ public final class Webhooks extends ServiceSupport {
         }
         template = camelContext.createProducerTemplate();
         threads = camelContext.getExecutorServiceManager().newFixedThreadPool(this, "PublishWebhooks", targets.size());
-        for (Target target : targets.values()) {
-            deadLetters.takeUndelivered(target.config().name()).forEach(target.queue()::offer);
-            target.queue().start(threads);
-        }
     }
 
     /** What is still queued, or was interrupted mid-delivery, is kept as a dead letter. */
     @Override
     protected void doStop() {
-        for (Target target : targets.values()) {
-            deadLetters.keepUndelivered(target.config().name(), target.queue().stop(2_000));
-        }
+        follow();
         if (threads != null) {
             camelContext.getExecutorServiceManager().shutdownNow(threads);
             threads = null;
@@ -236,8 +281,27 @@ public final class Webhooks extends ServiceSupport {
         }).toList();
     }
 
-    /** False only for a delivery interrupted by stop(), which keeps it; webhook-errors handles every failure. */
+    /** The standby's window into the queue, as resync deliveries, behind what this bridge stored undelivered. */
+    private void resend(Target target) {
+        List<WebhookDelivery> resync = target.window().takeAll();
+        long dropped = target.window().takeDropped();
+        if (!resync.isEmpty() || dropped > 0) {
+            LOG.info("Resending {} changes of the last {} s to webhook target {} as resync deliveries, as the new "
+                    + "leader cannot know which the old leader delivered{}", resync.size(),
+                    target.window().seconds(), target.config().name(),
+                    dropped == 0 ? "" : "; " + dropped + " older changes of the window did not fit and are not resent");
+        }
+        resync.forEach(target.queue()::offer);
+    }
+
+    /**
+     * False for a delivery interrupted by stop(), and for one the bridge may no longer make (it stopped leading),
+     * which stop() then keeps; webhook-errors handles every failure.
+     */
     private boolean deliver(WebhookDelivery delivery) {
+        if (!mayAct.getAsBoolean()) {
+            return false;
+        }
         Exchange exchange = template.send(ROUTE, e -> e.setVariable(DELIVERY, delivery));
         Exception error = exchange.getException();
         if (error == null) {

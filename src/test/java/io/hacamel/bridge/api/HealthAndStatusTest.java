@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * /health says in short whether the bridge is usable and why not (every check with ?details=true); /status shows its
- * configuration and counters.
+ * configuration and counters; both show the bridge's role (a bridge without a pair leads).
  */
 class HealthAndStatusTest extends BridgeTestSupport {
 
@@ -26,6 +26,9 @@ class HealthAndStatusTest extends BridgeTestSupport {
         assertThat(health.body().path("home_assistant").path("subscriptions").asInt())
                 .as("ha.event-types, and the hub's area, device and entity registry events").isEqualTo(6);
         assertThat(health.body().path("home_assistant").path("reconnect_attempts").asInt()).isZero();
+        assertThat(health.body().path("cluster").path("role").asText()).as("the only bridge leads")
+                .isEqualTo("leader");
+        assertThat(health.body().path("cluster").path("kind").asText()).isEqualTo("none");
         assertThat(health.body().path("checks")).as("only what is not UP").isEmpty();
         assertThat(health.text()).hasSizeLessThan(600);
     }
@@ -89,5 +92,9 @@ class HealthAndStatusTest extends BridgeTestSupport {
         assertThat(status.body().path("cache").path("entities").asLong()).isEqualTo(6);
         assertThat(status.body().path("cache").path("complete").asBoolean()).isTrue();
         assertThat(status.body().path("filter").path("enabled").asBoolean()).isTrue();
+        assertThat(status.body().path("cluster").path("role").asText()).as("the only bridge leads")
+                .isEqualTo("leader");
+        assertThat(status.body().path("cluster").path("holder").asText()).endsWith(":" + httpPort);
+        assertThat(status.body().path("configuration").path("cluster.kind").asText()).isEqualTo("none");
     }
 }

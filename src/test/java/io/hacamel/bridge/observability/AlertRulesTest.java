@@ -30,7 +30,7 @@ class AlertRulesTest {
     void everyRuleIsCompleteAndUsesDocumentedMetrics() throws Exception {
         List<Map<String, Object>> rules = rules();
 
-        assertThat(rules).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(21);
         for (Map<String, Object> rule : rules) {
             String name = String.valueOf(rule.get("alert"));
             assertThat(name).matches("[A-Z][A-Za-z]+");
@@ -45,9 +45,11 @@ class AlertRulesTest {
         assertThat(expr(rules, "HomeAssistantAuthFailures")).contains("habridge_ha_auth_failures_total")
                 .endsWith("> 0.01");
         assertThat(rule(rules, "HomeAssistantStale").get("for")).isEqualTo("1m");
+        assertThat(rule(rules, "BridgePairWithoutLeader").get("for")).as("no leader for 60 s").isEqualTo("1m");
         assertThat(rules).extracting(rule -> rule.get("alert")).contains("BridgeBreakerOpen", "BridgeWebhookDeadLetters",
                 "BridgeWebhookDeadLettersWaiting", "BridgeWebhookDeadLettersLost", "BridgePublishQueueHigh",
-                "BridgeMqttDisconnected", "BridgeHubSlowClients", "BridgeHubKeysRefused");
+                "BridgeMqttDisconnected", "BridgeHubSlowClients", "BridgeHubKeysRefused", "BridgePairWithoutLeader",
+                "BridgeLeaderFlapping");
 
         for (String used : DocumentedMetrics.usedByAlerts()) {
             String family = DocumentedMetrics.family(used);
@@ -65,7 +67,7 @@ class AlertRulesTest {
         Files.copy(RULES, directory.resolve("alerts.yml"));
         Files.copy(Path.of("src", "test", "resources", "prometheus", "alerts-test.yml"), directory.resolve("alerts-test.yml"));
 
-        assertThat(run(directory, promtool.get().toString(), "check", "rules", "alerts.yml")).contains("SUCCESS: 19 rules");
+        assertThat(run(directory, promtool.get().toString(), "check", "rules", "alerts.yml")).contains("SUCCESS: 21 rules");
         assertThat(run(directory, promtool.get().toString(), "test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
 

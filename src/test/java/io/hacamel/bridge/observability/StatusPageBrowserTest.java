@@ -137,6 +137,13 @@ class StatusPageBrowserTest extends BridgeTestSupport {
             assertThat(visible(browser, "breaker-transition")).isEqualTo("none since the bridge started");
             assertThat(visible(browser, "breaker-fallbacks")).isEqualTo("0 over the REST API");
 
+            assertThat(visible(browser, "cluster-role")).isEqualTo("LEADER");
+            assertThat(visible(browser, "cluster-role-text")).startsWith("takes MQTT commands, publishes to MQTT");
+            assertThat(visible(browser, "cluster-holder")).endsWith(":" + httpPort);
+            assertThat(visible(browser, "cluster-transition")).startsWith("to leader, ").endsWith(
+                    ": the only bridge (cluster.kind=none)");
+            assertThat(visible(browser, "cluster-kind")).isEqualTo("none: the only bridge (cluster.kind)");
+
             assertThat(visible(browser, "hub-clients")).as("the page itself").isEqualTo("1");
             assertThat(visible(browser, "hub-dropped")).isEqualTo("0");
             assertThat(visible(browser, "hub-unauthorized")).isEqualTo("0");

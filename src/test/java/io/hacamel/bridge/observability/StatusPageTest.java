@@ -69,7 +69,10 @@ class StatusPageTest extends BridgeTestSupport {
         assertThat(counted).isEqualTo(overview.path("events").path("processed").asLong());
         JsonNode sections = overview.path("sections");
         assertThat(sections.fieldNames()).toIterable()
-                .containsExactly("breaker", "dead_letters", "hub", "live_events", "publish", "user_routes");
+                .containsExactly("breaker", "cluster", "dead_letters", "hub", "live_events", "publish", "user_routes");
+        assertThat(sections.path("cluster").path("role").asText()).as("the only bridge leads").isEqualTo("leader");
+        assertThat(sections.path("cluster").path("kind").asText()).isEqualTo("none");
+        assertThat(sections.path("cluster").path("last_transition").path("to").asText()).isEqualTo("leader");
         assertThat(sections.path("breaker").path("state").asText()).isEqualTo("CLOSED");
         assertThat(sections.path("breaker").path("failure_rate").asDouble()).as("not measured yet").isEqualTo(-1);
         assertThat(sections.path("breaker").path("fallbacks").asLong()).isZero();

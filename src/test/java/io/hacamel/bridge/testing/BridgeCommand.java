@@ -38,6 +38,26 @@ public final class BridgeCommand {
 
     /** Runs the bridge until it exits by itself (at most 3 minutes). */
     public static Exit run(Path home, Map<String, String> environment, String... jvmOptions) throws Exception {
+        Process process = command(home, environment, jvmOptions).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the bridge did not exit by itself within 3 minutes");
+        }
+        return new Exit(process.exitValue(), output.get(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Starts the bridge and leaves it running, for a test that stops it (a signal, a kill) while it works: stdout and
+     * stderr go to {@code output}.
+     */
+    public static Process start(Path home, Map<String, String> environment, Path output, String... jvmOptions)
+            throws IOException {
+        return command(home, environment, jvmOptions).redirectOutput(output.toFile()).start();
+    }
+
+    private static ProcessBuilder command(Path home, Map<String, String> environment, String... jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -45,13 +65,7 @@ public final class BridgeCommand {
         ProcessBuilder bridge = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         bridge.environment().put("BRIDGE_HOME", home.toString());
         bridge.environment().putAll(environment);
-        Process process = bridge.start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the bridge did not exit by itself within 3 minutes");
-        }
-        return new Exit(process.exitValue(), output.get(30, TimeUnit.SECONDS));
+        return bridge;
     }
 
     /**
