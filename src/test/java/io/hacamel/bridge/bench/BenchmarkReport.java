@@ -106,10 +106,14 @@ final class BenchmarkReport {
                     .append(" |\n");
         }
         section(md, results, "1. Sustained end-to-end rate (5,000 entities)", "sustained.");
-        section(md, results, "2. Latency, simulator send → MQTT message received (5,000 entities)", "latency.", "cpu.");
-        section(md, results, "3. CPU and memory (10,000 cached entities)", "cpu10k.", "rss10k.", "idle.");
+        section(md, results, "2. Latency, simulator send → MQTT message received (5,000 entities)", "latency.", "cpu.",
+                "pending.");
+        section(md, results, "2b. A flood: the simulator as fast as it goes (5,000 entities)", "flood.");
+        section(md, results, "3. CPU and memory (10,000 cached entities)", "cpu10k.", "rss10k.", "pending10k.",
+                "idle.");
         section(md, results, "3b. The minimal client, measured here at the same rates (10,000 entities)",
                 "minimal.");
+        section(md, results, "3c. A home: 1,000 entities, 10 events/s, and no events at all", "home.");
         section(md, results, "4. Start and resync (10,000 entities, get_states of about 5 MB)", "startup.", "resync.");
         section(md, results, "5. State reads from the HTTP API (10,000 entities)", "reads.");
         section(md, results, "6. Service calls: through the bridge and bare", "commands.");

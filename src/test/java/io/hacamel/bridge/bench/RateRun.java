@@ -20,6 +20,8 @@ final class RateRun {
     double targetRate;
     double achievedRate;
     long events;
+    /** State messages the probe received per second while measuring: changes delivered, after any merging. */
+    double deliveredRate;
     int lost;
     long settledAfterCoalescing;
     double coalesced;
@@ -63,6 +65,7 @@ final class RateRun {
 
         rig.probe.openWindow();
         long sentBefore = rig.simulator.load().eventsSent();
+        long receivedBefore = rig.probe.received();
         double cpuBefore = rig.bridge.cpuSeconds();
         double jitBefore = rig.bridge.compilerCpuSeconds();
         double brokerBefore = rig.broker.pid() > 0 ? BridgeProcess.cpuSeconds(rig.broker.pid()) : 0;
@@ -71,6 +74,7 @@ final class RateRun {
         double rss = BridgeProcess.maxRssOver(rig.bridge.pid(), measure);
         rig.probe.closeWindow();
         long sentAfter = rig.simulator.load().eventsSent();
+        long receivedAfter = rig.probe.received();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         run.bridgeCpuSeconds = rig.bridge.cpuSeconds() - cpuBefore;
         double jitCpu = rig.bridge.compilerCpuSeconds() - jitBefore;
@@ -88,6 +92,7 @@ final class RateRun {
         }
         run.events = sentAfter - sentBefore;
         run.achievedRate = run.events / seconds;
+        run.deliveredRate = (receivedAfter - receivedBefore) / seconds;
         run.latencyMillis = rig.probe.latencies().percentilesMillis();
         run.maxPending = rig.simulator.stats().maxPendingOutbound();
         run.slowConsumerClosures = rig.simulator.stats().slowConsumerClosures() - closuresBefore;
@@ -139,6 +144,7 @@ final class RateRun {
         map.put("target_rate", targetRate);
         map.put("achieved_rate", achievedRate);
         map.put("events", events);
+        map.put("delivered_per_s", deliveredRate);
         map.put("lost_final_states", lost);
         map.put("coalesced", coalesced);
         map.put("settled_after_coalescing", settledAfterCoalescing);
