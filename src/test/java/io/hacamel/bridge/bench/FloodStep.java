@@ -12,14 +12,17 @@ import java.util.Map;
  */
 final class FloodStep {
 
-    /** More than the simulator makes (its ceiling): it then makes what it can. */
-    static final double FLOOD_RATE = 200_000;
+    /**
+     * Changes per 10 ms tick: up to 100,000 a second, more than the simulator makes on a 2-core machine (its
+     * ceiling), so it makes what it can, in frames of a thousand changes.
+     */
+    static final int FLOOD_PER_TICK = 1_000;
 
     private FloodStep() {
     }
 
     static void bridge(Rig rig, int run, Results results, BenchSettings settings) throws Exception {
-        RateRun step = RateRun.at(rig, FLOOD_RATE, settings.warmup(), settings.stepMeasure());
+        RateRun step = RateRun.flood(rig, FLOOD_PER_TICK, settings.warmup(), settings.stepMeasure());
         Map<String, Object> row = step.toMap();
         results.step("flood", run, row);
         results.loadAverages.add(step.loadAverage);
@@ -41,7 +44,8 @@ final class FloodStep {
     static void minimalClient(int run, Results results, BenchSettings settings) throws Exception {
         try (MinimalClientRun client = MinimalClientRun.start(settings, Benchmark.HOME_5K)) {
             Duration warmup = settings.warmup();
-            MinimalClientRun.Step step = client.at(FLOOD_RATE, () -> Thread.sleep(warmup.toMillis()),
+            MinimalClientRun.Step step = client.at(FLOOD_PER_TICK * 100.0,
+                    () -> client.simulator().load().flood(FLOOD_PER_TICK), () -> Thread.sleep(warmup.toMillis()),
                     settings.stepMeasure());
             Map<String, Object> row = new LinkedHashMap<>(step.toMap());
             row.put("load_average_1m", RateRun.loadAverage());

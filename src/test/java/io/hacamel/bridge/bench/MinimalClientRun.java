@@ -65,8 +65,8 @@ final class MinimalClientRun implements AutoCloseable {
         try (MinimalClientRun run = start(settings, entities)) {
             List<Step> steps = new ArrayList<>();
             for (double rate : rates) {
-                Step step = run.at(rate, () -> Rig.awaitCompiled(run.client.pid(), settings.jitWarmup()),
-                        settings.measure());
+                Step step = run.at(rate, () -> run.simulator.load().start(rate),
+                        () -> Rig.awaitCompiled(run.client.pid(), settings.jitWarmup()), settings.measure());
                 steps.add(step);
                 if (step.dropped()) {
                     break;
@@ -135,11 +135,11 @@ final class MinimalClientRun implements AutoCloseable {
         void await() throws Exception;
     }
 
-    Step at(double rate, WarmUp warmUp, Duration measure) throws Exception {
+    Step at(double rate, Runnable load, WarmUp warmUp, Duration measure) throws Exception {
         long pid = client.pid();
         long closuresBefore = simulator.stats().slowConsumerClosures();
         simulator.stats().resetMaxPendingOutbound();
-        simulator.load().start(rate);
+        load.run();
         warmUp.await();
         probe.openWindow();
         long sentBefore = simulator.load().eventsSent();

@@ -39,7 +39,13 @@ final class RateRun {
     double drainSeconds;
 
     static RateRun at(Rig rig, double rate, Duration warmup, Duration measure) throws Exception {
-        return at(rig, rate, () -> Thread.sleep(warmup.toMillis()), measure);
+        return at(rig, rate, () -> rig.simulator.load().start(rate), () -> Thread.sleep(warmup.toMillis()), measure);
+    }
+
+    /** The simulator as fast as it goes, {@code changesPerTick} every 10 ms tick (see LoadGenerator#flood). */
+    static RateRun flood(Rig rig, int changesPerTick, Duration warmup, Duration measure) throws Exception {
+        return at(rig, changesPerTick * 100.0, () -> rig.simulator.load().flood(changesPerTick),
+                () -> Thread.sleep(warmup.toMillis()), measure);
     }
 
     /**
@@ -47,20 +53,22 @@ final class RateRun {
      * passed): the CPU a change costs while the bridge runs for days, not while it warms up.
      */
     static RateRun compiledAt(Rig rig, double rate, Duration limit, Duration measure) throws Exception {
-        return at(rig, rate, () -> Rig.awaitCompiled(rig.bridge.pid(), limit), measure);
+        return at(rig, rate, () -> rig.simulator.load().start(rate),
+                () -> Rig.awaitCompiled(rig.bridge.pid(), limit), measure);
     }
 
     private interface WarmUp {
         void await() throws Exception;
     }
 
-    private static RateRun at(Rig rig, double rate, WarmUp warmUp, Duration measure) throws Exception {
+    private static RateRun at(Rig rig, double rate, Runnable load, WarmUp warmUp, Duration measure)
+            throws Exception {
         RateRun run = new RateRun();
         run.targetRate = rate;
         double coalescedBefore = coalesced(rig);
         long closuresBefore = rig.simulator.stats().slowConsumerClosures();
         rig.simulator.stats().resetMaxPendingOutbound();
-        rig.simulator.load().start(rate);
+        load.run();
         warmUp.await();
 
         rig.probe.openWindow();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,7 @@ final class Wakeups {
     }
 
     static Count over(long pid, Duration window) throws IOException, InterruptedException {
+        Map<String, String> names = javaThreadNames(pid);
         Map<String, Long> before = switches(pid);
         long started = System.nanoTime();
         Thread.sleep(window.toMillis());
@@ -34,7 +37,8 @@ final class Wakeups {
         for (Map.Entry<String, Long> thread : after.entrySet()) {
             long woken = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
             total += woken;
-            String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1);
+            String tid = thread.getKey().substring(0, thread.getKey().indexOf(' '));
+            String name = names.getOrDefault(tid, thread.getKey().substring(tid.length() + 1));
             byName.merge(name, woken / seconds, Double::sum);
         }
         Map<String, Double> top = byName.entrySet().stream().filter(e -> e.getValue() > 0)
@@ -42,6 +46,25 @@ final class Wakeups {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Math.round(e.getValue() * 100) / 100.0,
                         (a, b) -> a, LinkedHashMap::new));
         return new Count(total / seconds, top);
+    }
+
+    /**
+     * The Java names of a JVM's threads by native thread id ({@code jcmd Thread.print}): the kernel keeps only their
+     * first 15 characters, the same for all of Camel's. A number in a name is left out, so that pools add up.
+     */
+    private static Map<String, String> javaThreadNames(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        Map<String, String> names = new HashMap<>();
+        Matcher thread = Pattern.compile("^\"(.*)\" .*nid=(0x[0-9a-f]+|[0-9]+)", Pattern.MULTILINE).matcher(dump);
+        while (thread.find()) {
+            String nid = thread.group(2);
+            long tid = nid.startsWith("0x") ? Long.parseLong(nid.substring(2), 16) : Long.parseLong(nid);
+            names.put(String.valueOf(tid), thread.group(1).replaceAll("#?[0-9]+", "N"));
+        }
+        return names;
     }
 
     /** Voluntary context switches so far, by "tid name" of each thread alive now. */
