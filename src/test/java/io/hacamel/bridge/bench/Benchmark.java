@@ -162,6 +162,8 @@ public final class Benchmark {
                             .add(rig.initialPublishSeconds);
                     results.figure("idle.rss", "RSS idle with 10,000 cached entities", "MB")
                             .add(rig.bridge.rssMegabytes());
+                    results.figure("idle.heap", "live heap (used after a full collection) with 10,000 cached entities",
+                            "MB").add(BridgeProcess.liveHeapMegabytes(rig.bridge.pid()));
                     if (settings.wants("cpu")) {
                         bridgeCpu = cpuAndMemory(rig, run, highRate);
                     }
