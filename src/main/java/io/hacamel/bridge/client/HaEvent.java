@@ -1,12 +1,8 @@
 package io.hacamel.bridge.client;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,25 +27,22 @@ public final class HaEvent {
      */
     public static final String SYNCED = "bridge_synced";
 
-    /** Plain JSON, no settings: Home Assistant's bytes read as they are. */
-    private static final JsonMapper JSON = new JsonMapper();
-
     private final String eventType;
     private final String entityId;
-    private final Tree oldState;
-    private final Tree newState;
+    private final LazyTree oldState;
+    private final LazyTree newState;
     private final CompactState compactNewState;
     private final String timeFired;
-    private final Tree event;
+    private final LazyTree event;
     private final boolean resync;
     /** The {@code state} strings, when known without a tree (a scanned event); else read from the trees. */
     private final String oldStateValue;
     private final String newStateValue;
     private final boolean stateValuesKnown;
 
-    private HaEvent(String eventType, String entityId, Tree oldState, Tree newState, CompactState compactNewState,
-            String timeFired, Tree event, boolean resync, String oldStateValue, String newStateValue,
-            boolean stateValuesKnown) {
+    private HaEvent(String eventType, String entityId, LazyTree oldState, LazyTree newState,
+            CompactState compactNewState, String timeFired, LazyTree event, boolean resync, String oldStateValue,
+            String newStateValue, boolean stateValuesKnown) {
         this.eventType = eventType;
         this.entityId = entityId;
         this.oldState = oldState;
@@ -72,8 +65,8 @@ public final class HaEvent {
      */
     public HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState,
             CompactState compactNewState, String timeFired, JsonNode event, boolean resync) {
-        this(eventType, entityId, Tree.of(oldState), Tree.of(newState), compactNewState, timeFired, Tree.of(event),
-                resync, null, null, false);
+        this(eventType, entityId, LazyTree.of(oldState), LazyTree.of(newState), compactNewState, timeFired,
+                LazyTree.of(event), resync, null, null, false);
     }
 
     /** An event whose new state is made compact here. */
@@ -97,10 +90,11 @@ public final class HaEvent {
      */
     static HaEvent scanned(String eventType, String entityId, byte[] oldState, String oldStateValue,
             CompactState newState, String newStateValue, String timeFired, byte[] event) {
-        boolean valuesKnown = (oldState == null || oldStateValue != null) && (newState == null || newStateValue != null);
-        return new HaEvent(eventType, entityId, Tree.parse(oldState),
-                newState == null ? Tree.NONE : Tree.parse(newState.json()), newState, timeFired, Tree.parse(event),
-                false, oldStateValue, newStateValue, valuesKnown);
+        boolean valuesKnown = (oldState == null || oldStateValue != null)
+                && (newState == null || newStateValue != null);
+        return new HaEvent(eventType, entityId, LazyTree.parse(oldState),
+                newState == null ? LazyTree.NONE : LazyTree.parse(newState.json()), newState, timeFired,
+                LazyTree.parse(event), false, oldStateValue, newStateValue, valuesKnown);
     }
 
     /** A state change the bridge noticed while resyncing, shaped like Home Assistant's own event. */
@@ -142,22 +136,23 @@ public final class HaEvent {
      * reader; the merged event object is made only when asked for.
      */
     public static HaEvent coalesce(HaEvent waiting, HaEvent newer) {
-        return newer.since(waiting, new Tree(() -> {
+        return newer.since(waiting, new LazyTree(() -> {
             ObjectNode event = JsonNodeFactory.instance.objectNode();
             event.setAll((ObjectNode) newer.event());
             ObjectNode data = event.putObject("data");
             data.setAll((ObjectNode) newer.event().path("data"));
-            data.set("old_state", waiting.oldState() == null ? JsonNodeFactory.instance.nullNode() : waiting.oldState());
+            JsonNode oldState = waiting.oldState();
+            data.set("old_state", oldState == null ? JsonNodeFactory.instance.nullNode() : oldState);
             return event;
         }));
     }
 
     /** This change, but from the waiting change's old state on: two changes that waited together, as one. */
     public HaEvent since(HaEvent waiting, JsonNode mergedEvent) {
-        return since(waiting, Tree.of(mergedEvent));
+        return since(waiting, LazyTree.of(mergedEvent));
     }
 
-    private HaEvent since(HaEvent waiting, Tree mergedEvent) {
+    private HaEvent since(HaEvent waiting, LazyTree mergedEvent) {
         return new HaEvent(eventType, entityId, waiting.oldState, newState, compactNewState, timeFired, mergedEvent,
                 waiting.resync || resync, waiting.oldStateValue, newStateValue,
                 stateValuesKnown && waiting.stateValuesKnown);
@@ -201,17 +196,17 @@ public final class HaEvent {
 
     /** The new state's {@code state}, or null when there is no new state or it has none. */
     public String newStateValue() {
-        return stateValuesKnown || newState == Tree.NONE ? newStateValue : stateText(newState());
+        return stateValuesKnown || newState == LazyTree.NONE ? newStateValue : stateText(newState());
     }
 
     /** The old state's {@code state}, or null when there is no old state or it has none. */
     public String oldStateValue() {
-        return stateValuesKnown || oldState == Tree.NONE ? oldStateValue : stateText(oldState());
+        return stateValuesKnown || oldState == LazyTree.NONE ? oldStateValue : stateText(oldState());
     }
 
     /** Whether the old and new states have the same {@code state} (an attributes-only change); false for one alone. */
     public boolean sameStateValue() {
-        if (oldState == Tree.NONE || newState == Tree.NONE) {
+        if (oldState == LazyTree.NONE || newState == LazyTree.NONE) {
             return false;
         }
         if (stateValuesKnown && oldStateValue != null && newStateValue != null) {
@@ -243,7 +238,7 @@ public final class HaEvent {
         if (entityId == null) {
             return "no data.entity_id";
         }
-        if (oldState == Tree.NONE && newState == Tree.NONE) {
+        if (oldState == LazyTree.NONE && newState == LazyTree.NONE) {
             return "neither data.old_state nor data.new_state";
         }
         if (oldState.made && !oldState.get().isObject() || newState.made && !newState.get().isObject()) {
@@ -253,12 +248,12 @@ public final class HaEvent {
     }
 
     public boolean isRemoval() {
-        return STATE_CHANGED.equals(eventType) && newState == Tree.NONE;
+        return STATE_CHANGED.equals(eventType) && newState == LazyTree.NONE;
     }
 
     /** A state change without an old state: the entity appeared. */
     public boolean isAddition() {
-        return STATE_CHANGED.equals(eventType) && oldState == Tree.NONE;
+        return STATE_CHANGED.equals(eventType) && oldState == LazyTree.NONE;
     }
 
     @Override
@@ -284,55 +279,5 @@ public final class HaEvent {
 
     private static JsonNode nullIfMissing(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
-    }
-
-    /** A tree given, or made once from bytes or from other trees when first asked for. */
-    private static final class Tree {
-
-        static final Tree NONE = new Tree(null, false);
-
-        /** Given as a tree (not made from bytes): it may be anything, which {@link #defect()} checks. */
-        final boolean made;
-        private volatile Supplier<JsonNode> maker;
-        private volatile JsonNode value;
-
-        private Tree(JsonNode value, boolean made) {
-            this.value = value;
-            this.made = made;
-        }
-
-        Tree(Supplier<JsonNode> maker) {
-            this.maker = maker;
-            this.made = false;
-        }
-
-        static Tree of(JsonNode value) {
-            return value == null ? NONE : new Tree(value, true);
-        }
-
-        static Tree parse(byte[] json) {
-            return json == null ? NONE : new Tree(() -> {
-                try {
-                    return JSON.readTree(json);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e); // cut from a frame that was read as JSON
-                }
-            });
-        }
-
-        JsonNode get() {
-            JsonNode tree = value;
-            if (tree == null && maker != null) {
-                synchronized (this) {
-                    tree = value;
-                    if (tree == null) {
-                        tree = maker.get();
-                        value = tree;
-                        maker = null;
-                    }
-                }
-            }
-            return tree;
-        }
     }
 }
