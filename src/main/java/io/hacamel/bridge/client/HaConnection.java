@@ -557,6 +557,13 @@ public final class HaConnection {
         }
 
         @Override
+        public void onEvent(HaSocket from, int id, HaEvent event) {
+            if (from == outbox.current()) {
+                router.routeEvent(id, event);
+            }
+        }
+
+        @Override
         public void onMalformed(HaSocket from, String frameExcerpt, Exception cause) {
             router.malformed(frameExcerpt, cause);
         }

@@ -1,5 +1,7 @@
 package io.hacamel.bridge.client;
 
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,18 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code resync} marks events the bridge made itself after a (re)connect, from the difference between what it knew
  * and Home Assistant's current states.
  *
- * @param compactNewState the new state as compact JSON, made once on the reader: what everything that keeps states
- *     keeps (see {@link CompactState})
- * @param event the event object as Home Assistant sent it (or as the bridge made it, for resync events)
+ * <p>A live event is read from the frame's tokens ({@link EventScan}): its type, entity, time, the {@code state}
+ * strings and the new state's bytes are known at once; the trees ({@link #oldState()}, {@link #newState()},
+ * {@link #event()}) are made from Home Assistant's bytes the first time someone asks, on whatever thread asks, and
+ * kept. A change merged into a newer one while it waited is never made into a tree. Immutable; safe to share.
  */
-public record HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState,
-        CompactState compactNewState, String timeFired, JsonNode event, boolean resync) {
-
-    /** An event whose new state is made compact here. */
-    public HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState, String timeFired,
-            JsonNode event, boolean resync) {
-        this(eventType, entityId, oldState, newState, CompactState.of(newState), timeFired, event, resync);
-    }
+public final class HaEvent {
 
     public static final String STATE_CHANGED = "state_changed";
 
@@ -31,6 +27,54 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
      */
     public static final String SYNCED = "bridge_synced";
 
+    private final String eventType;
+    private final String entityId;
+    private final LazyTree oldState;
+    private final LazyTree newState;
+    private final CompactState compactNewState;
+    private final String timeFired;
+    private final LazyTree event;
+    private final boolean resync;
+    /** The {@code state} strings, when known without a tree (a scanned event); else read from the trees. */
+    private final String oldStateValue;
+    private final String newStateValue;
+    private final boolean stateValuesKnown;
+
+    private HaEvent(String eventType, String entityId, LazyTree oldState, LazyTree newState,
+            CompactState compactNewState, String timeFired, LazyTree event, boolean resync, String oldStateValue,
+            String newStateValue, boolean stateValuesKnown) {
+        this.eventType = eventType;
+        this.entityId = entityId;
+        this.oldState = oldState;
+        this.newState = newState;
+        this.compactNewState = compactNewState;
+        this.timeFired = timeFired;
+        this.event = event;
+        this.resync = resync;
+        this.oldStateValue = oldStateValue;
+        this.newStateValue = newStateValue;
+        this.stateValuesKnown = stateValuesKnown;
+    }
+
+    /**
+     * An event from its trees.
+     *
+     * @param compactNewState the new state as compact JSON: what everything that keeps states keeps (see
+     *     {@link CompactState})
+     * @param event the event object as Home Assistant sent it (or as the bridge made it, for resync events)
+     */
+    public HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState,
+            CompactState compactNewState, String timeFired, JsonNode event, boolean resync) {
+        this(eventType, entityId, LazyTree.of(oldState), LazyTree.of(newState), compactNewState, timeFired,
+                LazyTree.of(event), resync, null, null, false);
+    }
+
+    /** An event whose new state is made compact here. */
+    public HaEvent(String eventType, String entityId, JsonNode oldState, JsonNode newState, String timeFired,
+            JsonNode event, boolean resync) {
+        this(eventType, entityId, oldState, newState, CompactState.of(newState), timeFired, event, resync);
+    }
+
     /** Reads a live event frame's {@code event} object. */
     public static HaEvent fromHomeAssistant(JsonNode event) {
         String type = event.path("event_type").asText(null);
@@ -38,6 +82,19 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
         String entityId = data.path("entity_id").isTextual() ? data.get("entity_id").asText() : null;
         return new HaEvent(type, entityId, nullIfMissing(data.get("old_state")), nullIfMissing(data.get("new_state")),
                 event.path("time_fired").asText(null), event, false);
+    }
+
+    /**
+     * A live event read from its tokens ({@link EventScan}): the states' bytes (objects, or null when absent) and
+     * their {@code state} strings (null when not a string), the event object's bytes.
+     */
+    static HaEvent scanned(String eventType, String entityId, byte[] oldState, String oldStateValue,
+            CompactState newState, String newStateValue, String timeFired, byte[] event) {
+        boolean valuesKnown = (oldState == null || oldStateValue != null)
+                && (newState == null || newStateValue != null);
+        return new HaEvent(eventType, entityId, LazyTree.parse(oldState),
+                newState == null ? LazyTree.NONE : LazyTree.parse(newState.json()), newState, timeFired,
+                LazyTree.parse(event), false, oldStateValue, newStateValue, valuesKnown);
     }
 
     /** A state change the bridge noticed while resyncing, shaped like Home Assistant's own event. */
@@ -75,21 +132,87 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
 
     /**
      * Two changes of one entity that waited together become one: from the first's old state to the second's new
-     * state. Cheap (states are shared, not copied; the bridge never modifies a state), as it runs on the reader.
+     * state. Cheap (states are shared, not copied or parsed; the bridge never modifies a state), as it runs on the
+     * reader; the merged event object is made only when asked for.
      */
     public static HaEvent coalesce(HaEvent waiting, HaEvent newer) {
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.setAll((ObjectNode) newer.event());
-        ObjectNode data = event.putObject("data");
-        data.setAll((ObjectNode) newer.event().path("data"));
-        data.set("old_state", waiting.oldState() == null ? JsonNodeFactory.instance.nullNode() : waiting.oldState());
-        return newer.since(waiting, event);
+        return newer.since(waiting, new LazyTree(() -> {
+            ObjectNode event = JsonNodeFactory.instance.objectNode();
+            event.setAll((ObjectNode) newer.event());
+            ObjectNode data = event.putObject("data");
+            data.setAll((ObjectNode) newer.event().path("data"));
+            JsonNode oldState = waiting.oldState();
+            data.set("old_state", oldState == null ? JsonNodeFactory.instance.nullNode() : oldState);
+            return event;
+        }));
     }
 
     /** This change, but from the waiting change's old state on: two changes that waited together, as one. */
     public HaEvent since(HaEvent waiting, JsonNode mergedEvent) {
-        return new HaEvent(eventType, entityId, waiting.oldState(), newState, compactNewState, timeFired, mergedEvent,
-                waiting.resync() || resync);
+        return since(waiting, LazyTree.of(mergedEvent));
+    }
+
+    private HaEvent since(HaEvent waiting, LazyTree mergedEvent) {
+        return new HaEvent(eventType, entityId, waiting.oldState, newState, compactNewState, timeFired, mergedEvent,
+                waiting.resync || resync, waiting.oldStateValue, newStateValue,
+                stateValuesKnown && waiting.stateValuesKnown);
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String entityId() {
+        return entityId;
+    }
+
+    /** The state before the change; null when the entity was added. */
+    public JsonNode oldState() {
+        return oldState.get();
+    }
+
+    /** The state after the change; null when the entity was removed. */
+    public JsonNode newState() {
+        return newState.get();
+    }
+
+    /** The new state as compact JSON, made once on the reader (see {@link CompactState}); null for a removal. */
+    public CompactState compactNewState() {
+        return compactNewState;
+    }
+
+    public String timeFired() {
+        return timeFired;
+    }
+
+    /** The event object as Home Assistant sent it (or as the bridge made it, for resync and merged events). */
+    public JsonNode event() {
+        return event.get();
+    }
+
+    public boolean resync() {
+        return resync;
+    }
+
+    /** The new state's {@code state}, or null when there is no new state or it has none. */
+    public String newStateValue() {
+        return stateValuesKnown || newState == LazyTree.NONE ? newStateValue : stateText(newState());
+    }
+
+    /** The old state's {@code state}, or null when there is no old state or it has none. */
+    public String oldStateValue() {
+        return stateValuesKnown || oldState == LazyTree.NONE ? oldStateValue : stateText(oldState());
+    }
+
+    /** Whether the old and new states have the same {@code state} (an attributes-only change); false for one alone. */
+    public boolean sameStateValue() {
+        if (oldState == LazyTree.NONE || newState == LazyTree.NONE) {
+            return false;
+        }
+        if (stateValuesKnown && oldStateValue != null && newStateValue != null) {
+            return oldStateValue.equals(newStateValue);
+        }
+        return oldState().path("state").equals(newState().path("state"));
     }
 
     /** The entity's domain ({@code light} for {@code light.kitchen}), or null for events without an entity. */
@@ -115,17 +238,43 @@ public record HaEvent(String eventType, String entityId, JsonNode oldState, Json
         if (entityId == null) {
             return "no data.entity_id";
         }
-        if (oldState == null && newState == null) {
+        if (oldState == LazyTree.NONE && newState == LazyTree.NONE) {
             return "neither data.old_state nor data.new_state";
         }
-        if (oldState != null && !oldState.isObject() || newState != null && !newState.isObject()) {
-            return "data.old_state or data.new_state is not an object";
+        if (oldState.made && !oldState.get().isObject() || newState.made && !newState.get().isObject()) {
+            return "data.old_state or data.new_state is not an object"; // a scanned state is always an object
         }
         return null;
     }
 
     public boolean isRemoval() {
-        return STATE_CHANGED.equals(eventType) && newState == null;
+        return STATE_CHANGED.equals(eventType) && newState == LazyTree.NONE;
+    }
+
+    /** A state change without an old state: the entity appeared. */
+    public boolean isAddition() {
+        return STATE_CHANGED.equals(eventType) && oldState == LazyTree.NONE;
+    }
+
+    @Override
+    public String toString() {
+        return "HaEvent[" + eventType + (entityId == null ? "" : ", " + entityId) + (resync ? ", resync" : "") + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HaEvent that && Objects.equals(eventType, that.eventType)
+                && Objects.equals(entityId, that.entityId) && resync == that.resync
+                && Objects.equals(timeFired, that.timeFired) && Objects.equals(event(), that.event());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventType, entityId, timeFired, resync);
+    }
+
+    private static String stateText(JsonNode state) {
+        return state == null ? null : state.path("state").asText(null);
     }
 
     private static JsonNode nullIfMissing(JsonNode node) {

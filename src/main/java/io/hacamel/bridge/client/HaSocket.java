@@ -1,7 +1,6 @@
 package io.hacamel.bridge.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -38,6 +36,9 @@ final class HaSocket {
     interface Listener {
 
         void onMessage(HaSocket socket, JsonNode message);
+
+        /** An event of the usual shape, read without a tree (see {@link EventScan}), for subscription {@code id}. */
+        void onEvent(HaSocket socket, int id, HaEvent event);
 
         void onMalformed(HaSocket socket, String frameExcerpt, Exception cause);
 
@@ -178,23 +179,24 @@ final class HaSocket {
         if (binaryMessage) {
             listenerMalformed("binary frame of " + data.length() + " bytes", null);
         } else if (phase == Phase.OPEN) {
-            JsonNode frame;
+            ByteBuf buffer = data.getByteBuf();
+            byte[] bytes = buffer.hasArray() ? buffer.array() : data.getBytes();
+            int offset = buffer.hasArray() ? buffer.arrayOffset() + buffer.readerIndex() : 0;
+            List<EventScan.Message> messages;
             try {
-                frame = parse(data);
+                messages = EventScan.messages(bytes, offset, data.length());
             } catch (Exception e) {
                 listenerMalformed(excerpt(data), e);
                 return;
             }
-            if (frame == null || !(frame.isObject() || frame.isArray())) {
+            if (messages == null) {
                 listenerMalformed(excerpt(data), null);
                 return;
             }
             reading = data;
             try {
-                if (frame.isArray()) {
-                    frame.forEach(message -> dispatch(message, data));
-                } else {
-                    dispatch(frame, data);
+                for (EventScan.Message message : messages) {
+                    dispatch(message, bytes, data);
                 }
             } finally {
                 reading = null;
@@ -212,21 +214,21 @@ final class HaSocket {
         return reading == null ? null : StateSlices.of(reading, id);
     }
 
-    private JsonNode parse(Buffer data) throws IOException {
-        ByteBuf bytes = data.getByteBuf();
-        if (bytes.hasArray()) {
-            return mapper.readTree(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
-        }
-        try (InputStream in = new ByteBufInputStream(bytes)) {
-            return mapper.readTree(in);
-        }
-    }
-
-    private void dispatch(JsonNode message, Buffer frameData) {
-        if (!message.isObject() || !message.path("type").isTextual()) {
+    /** An event of the usual shape as read from its tokens; anything else as a tree of its bytes. */
+    private void dispatch(EventScan.Message message, byte[] bytes, Buffer frameData) {
+        if (message.type() == null) {
             listenerMalformed(excerpt(frameData), null);
+        } else if (message.event() != null && "event".equals(message.type())) {
+            listener.onEvent(this, message.id(), message.event());
         } else {
-            listener.onMessage(this, message);
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(bytes, message.start(), message.end() - message.start());
+            } catch (IOException e) {
+                listenerMalformed(excerpt(frameData), e); // read as tokens already: cannot happen
+                return;
+            }
+            listener.onMessage(this, tree);
         }
     }
 

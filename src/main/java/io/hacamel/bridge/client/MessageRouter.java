@@ -58,6 +58,13 @@ final class MessageRouter {
         }
     }
 
+    /** An event read from its tokens (see {@link EventScan}): no tree is made here. */
+    void routeEvent(int subscriptionId, HaEvent event) {
+        stats.messagesReceived.increment();
+        stats.eventsReceived.increment();
+        deliver(subscriptionId, event);
+    }
+
     private void routeEvent(int subscriptionId, JsonNode message) {
         JsonNode event = message.get("event");
         if (event == null || !event.isObject()) {
@@ -65,19 +72,22 @@ final class MessageRouter {
             return;
         }
         stats.eventsReceived.increment();
+        deliver(subscriptionId, HaEvent.fromHomeAssistant(event));
+    }
+
+    private void deliver(int subscriptionId, HaEvent event) {
         SharedSubscription subscription = subscriptions.byId(subscriptionId);
         if (subscription == null) {
-            if (commands.event(subscriptionId, event)) {
+            if (commands.event(subscriptionId, event.event())) {
                 return;
             }
             LOG.debug("Event for subscription {} which is no longer wanted", subscriptionId);
             return;
         }
-        HaEvent haEvent = HaEvent.fromHomeAssistant(event);
         // a malformed change is skipped by the consumer: the mirror must not take it either
-        if (HaEvent.STATE_CHANGED.equals(haEvent.eventType()) && haEvent.defect() == null) {
-            mirror.apply(haEvent);
+        if (HaEvent.STATE_CHANGED.equals(event.eventType()) && event.defect() == null) {
+            mirror.apply(event);
         }
-        subscription.deliver(haEvent);
+        subscription.deliver(event);
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.hacamel.bridge.support.BelowReader;
 import io.hacamel.bridge.support.CoalescingQueue;
 import org.apache.camel.CamelContext;
 
@@ -36,6 +37,7 @@ final class Dispatcher<T> {
     /** Lets the item being handed on finish, then stops the thread. */
     void stop(CamelContext context) {
         running = false;
+        queue.close();
         if (thread != null) {
             context.getExecutorServiceManager().shutdownGraceful(thread);
             thread = null;
@@ -43,10 +45,12 @@ final class Dispatcher<T> {
     }
 
     private void loop() {
+        BelowReader.lowerThisThread();
         while (running) {
             T item;
             try {
-                item = queue.poll(200, TimeUnit.MILLISECONDS);
+                // no timeout: an idle bridge's threads sleep until there is work; stop() wakes this one
+                item = queue.poll(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -3,7 +3,6 @@ package io.hacamel.bridge.homeassistant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.client.HaSubscription;
 import io.hacamel.bridge.support.CoalescingQueue;
@@ -98,8 +97,7 @@ public class HomeAssistantConsumer extends DefaultConsumer {
     }
 
     /** The state strings, so that routes can filter with {@code ${header.CamelHomeAssistantState} == 'on'}. */
-    private static void setState(Message message, String header, JsonNode state) {
-        String value = state == null ? null : state.path("state").asText(null);
+    private static void setState(Message message, String header, String value) {
         if (value != null) {
             message.setHeader(header, value);
         }
@@ -123,8 +121,8 @@ public class HomeAssistantConsumer extends DefaultConsumer {
             if (event.compactNewState() != null) {
                 message.setHeader(HomeAssistantConstants.COMPACT_NEW_STATE, event.compactNewState());
             }
-            setState(message, HomeAssistantConstants.STATE, event.newState());
-            setState(message, HomeAssistantConstants.OLD_STATE, event.oldState());
+            setState(message, HomeAssistantConstants.STATE, event.newStateValue());
+            setState(message, HomeAssistantConstants.OLD_STATE, event.oldStateValue());
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -3,10 +3,8 @@ package io.hacamel.bridge.homeassistant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.HaEvent;
 
 /**
@@ -69,11 +67,9 @@ final class HomeAssistantEventFilter {
         return false;
     }
 
-    /** An entity that came or went changed its state; otherwise the state strings decide. */
+    /** An entity that came or went changed its state; otherwise the state strings decide (known without a tree). */
     private static boolean stateDiffers(HaEvent event) {
-        JsonNode oldState = event.oldState();
-        JsonNode newState = event.newState();
-        return oldState == null || newState == null || !Objects.equals(oldState.get("state"), newState.get("state"));
+        return !event.sameStateValue();
     }
 
     /** {@code *} stands for any characters, {@code ?} for one; the rest must be equal. Without a regex's Matcher. */

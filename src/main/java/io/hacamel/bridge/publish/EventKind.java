@@ -25,13 +25,13 @@ enum EventKind {
 
     /** @param initialSync true while the bridge's first sync after start is going through the routes */
     static EventKind of(HaEvent event, boolean initialSync) {
-        if (event.newState() == null) {
+        if (event.isRemoval()) {
             return REMOVED;
         }
-        if (event.oldState() == null) {
+        if (event.isAddition()) {
             return initialSync && event.resync() ? INITIAL : ADDED;
         }
-        return event.oldState().path("state").equals(event.newState().path("state")) ? ATTRIBUTES : STATE;
+        return event.sameStateValue() ? ATTRIBUTES : STATE;
     }
 
     /** A comma-separated list such as {@code state,removed}; empty for the default (all but initial). */

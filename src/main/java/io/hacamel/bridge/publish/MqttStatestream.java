@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 import io.hacamel.bridge.events.EntityFilter;
@@ -132,7 +131,7 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
                 LOG.info("Publishing every retained state again ({} entities) to the MQTT broker", retained.size());
             }
             return retained.entrySet().stream()
-                    .flatMap(entry -> difference(entry.getKey(), Map.of(), entry.getValue().tree(), true).stream())
+                    .flatMap(entry -> difference(entry.getKey(), Map.of(), entry.getValue(), true).stream())
                     .iterator();
         }
         return changes(update).iterator();
@@ -314,10 +313,12 @@ public final class MqttStatestream extends ServiceSupport implements PublishWind
             before = update.oldState();
         }
         Map<String, byte[]> old = before == null ? Map.of() : layout.topics(update.entityId(), before, name -> { });
-        return difference(update.entityId(), old, update.newState(), false);
+        return difference(update.entityId(), old, update.compactNewState(), false);
     }
 
-    private List<Message> difference(String entityId, Map<String, byte[]> old, JsonNode after, boolean everything) {
+    /** The topics of the state after, from its bytes as for the state before: no tree on the way to the broker. */
+    private List<Message> difference(String entityId, Map<String, byte[]> old, CompactState after,
+            boolean everything) {
         Map<String, byte[]> now = after == null ? Map.of() : layout.topics(entityId, after, this::skipped);
         List<Message> messages = new ArrayList<>(now.size() + 1);
         String stateTopic = layout.stateTopic(entityId);

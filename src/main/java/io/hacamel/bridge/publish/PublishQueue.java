@@ -9,6 +9,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.hacamel.bridge.support.BelowReader;
 import io.hacamel.bridge.support.CoalescingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class PublishQueue<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishQueue.class);
-    /** How long the thread waits for the next item while nothing is waiting to be finished. */
-    private static final long IDLE_POLL_MILLIS = 200;
     /** How long it waits for the next item before finishing what is on its way (see {@link Drain}). */
     private static final long DRAIN_POLL_MILLIS = 2;
 
@@ -99,6 +98,7 @@ final class PublishQueue<T> {
         accepting = false;
         boolean started = running;
         running = false;
+        queue.close();
         try {
             if (started && !finished.await(graceMillis, TimeUnit.MILLISECONDS) && workerThread != null) {
                 workerThread.interrupt();
@@ -136,10 +136,13 @@ final class PublishQueue<T> {
 
     private void work(int started, CountDownLatch finished) {
         workerThread = Thread.currentThread();
+        BelowReader.lowerThisThread();
         try {
             while (running && generation == started) {
                 boolean draining = drain.pending();
-                T item = queue.poll(draining ? DRAIN_POLL_MILLIS : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                // with nothing to finish it sleeps until an item comes (or stop() closes the queue): no idle wake-ups
+                T item = draining ? queue.poll(DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS)
+                        : queue.poll(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
                 if (item != null) {
                     publish(item);
                 } else if (draining) {

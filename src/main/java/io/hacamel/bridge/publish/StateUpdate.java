@@ -1,6 +1,5 @@
 package io.hacamel.bridge.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.CompactState;
 import io.hacamel.bridge.client.HaEvent;
 
@@ -9,21 +8,21 @@ import io.hacamel.bridge.client.HaEvent;
  * state that follows a (re)connect to the broker, or the sweep that clears retained topics no entity owns. The two
  * markers are told apart by identity.
  *
- * @param newState the event's own tree (shared, not a copy), to make the topics from without parsing again
- * @param compactNewState what the target keeps once the broker holds it
+ * @param compactNewState the new state as Home Assistant wrote it: the topics are made from its bytes, and the target
+ *     keeps it once the broker holds it
  * @param oldState for a removal only, the state before: to clear the topics of an entity the bridge has not published
  */
-record StateUpdate(String entityId, JsonNode newState, CompactState compactNewState, CompactState oldState) {
+record StateUpdate(String entityId, CompactState compactNewState, CompactState oldState) {
 
-    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null, null);
-    static final StateUpdate SWEEP = new StateUpdate(null, null, null, null);
+    static final StateUpdate SNAPSHOT = new StateUpdate(null, null, null);
+    static final StateUpdate SWEEP = new StateUpdate(null, null, null);
 
     /** Markers coalesce with their own kind: one waiting snapshot, or sweep, is enough. */
     private static final String SNAPSHOT_KEY = "\u0000snapshot";
     private static final String SWEEP_KEY = "\u0000sweep";
 
     static StateUpdate of(HaEvent event) {
-        return new StateUpdate(event.entityId(), event.newState(), event.compactNewState(),
+        return new StateUpdate(event.entityId(), event.compactNewState(),
                 event.isRemoval() ? CompactState.of(event.oldState()) : null);
     }
 
@@ -41,7 +40,7 @@ record StateUpdate(String entityId, JsonNode newState, CompactState compactNewSt
     }
 
     boolean isRemoval() {
-        return entityId != null && newState == null;
+        return entityId != null && compactNewState == null;
     }
 
     String key() {
@@ -51,7 +50,7 @@ record StateUpdate(String entityId, JsonNode newState, CompactState compactNewSt
     /** A waiting update and a newer one of the same entity: the newer state wins. */
     static StateUpdate merge(StateUpdate waiting, StateUpdate newer) {
         return newer.isMarker() ? waiting
-                : new StateUpdate(newer.entityId, newer.newState, newer.compactNewState,
+                : new StateUpdate(newer.entityId, newer.compactNewState,
                         newer.oldState != null ? newer.oldState : waiting.oldState);
     }
 }

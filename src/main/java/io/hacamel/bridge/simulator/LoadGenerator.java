@@ -30,6 +30,8 @@ public final class LoadGenerator {
     private final AtomicLong sent = new AtomicLong();
     private long timer = -1;
     private double rate;
+    /** Changes each tick makes in a flood, whatever the time; 0 when a rate is asked for. */
+    private int floodPerTick;
     private long startNanos;
     private long emittedSinceStart;
     private List<LoadTarget> targets = List.of();
@@ -51,6 +53,7 @@ public final class LoadGenerator {
             throw new IllegalStateException("The home has no entities to change");
         }
         rate = eventsPerSecond;
+        floodPerTick = 0;
         startNanos = System.nanoTime();
         emittedSinceStart = 0;
         sim.context().runOnContext(v -> {
@@ -60,6 +63,21 @@ public final class LoadGenerator {
                 }
             }
         });
+    }
+
+    /**
+     * Changes entities as fast as the simulation's event loop goes: {@code changesPerTick} every tick, with the
+     * connections' writers running between ticks, as Home Assistant's event loop interleaves a burst of changes
+     * (a restart, a network of sensors rejoining) with writing them out. A rate so high that the loop falls behind
+     * would instead make a backlog's worth of changes in one go, which no client could take within Home Assistant's
+     * limits.
+     */
+    public synchronized void flood(int changesPerTick) {
+        if (changesPerTick <= 0) {
+            throw new IllegalArgumentException("The changes per tick must be positive");
+        }
+        start(changesPerTick * 1000.0 / TICK_MILLIS);
+        floodPerTick = changesPerTick;
     }
 
     public synchronized void stop() {
@@ -89,9 +107,9 @@ public final class LoadGenerator {
             return;
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        long due = (long) (elapsed * rate) - emittedSinceStart;
+        long due = floodPerTick > 0 ? floodPerTick : (long) (elapsed * rate) - emittedSinceStart;
         long cap = (long) Math.max(1, rate * MAX_BACKLOG_SECONDS);
-        if (due > cap) {
+        if (floodPerTick == 0 && due > cap) {
             emittedSinceStart += due - cap; // forget a backlog a stall built up instead of bursting it out
             due = cap;
         }

@@ -30,6 +30,7 @@ public final class CoalescingQueue<T> {
     private final AtomicLong dropped = new AtomicLong();
     private int unkeyedInOverflow;
     private long sequence;
+    private boolean closed;
 
     /**
      * @param keyOf the key an item coalesces under, or null for an item that cannot be merged
@@ -60,13 +61,13 @@ public final class CoalescingQueue<T> {
         }
     }
 
-    /** The next item, waiting up to the timeout; null when none came. */
+    /** The next item, waiting up to the timeout; null when none came, or the queue was closed while empty. */
     public T poll(long timeout, TimeUnit unit) throws InterruptedException {
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
             while (inOrder.isEmpty() && overflow.isEmpty()) {
-                if (nanos <= 0) {
+                if (nanos <= 0 || closed) {
                     return null;
                 }
                 nanos = notEmpty.awaitNanos(nanos);
@@ -82,6 +83,21 @@ public final class CoalescingQueue<T> {
         lock.lock();
         try {
             return inOrder.isEmpty() && overflow.isEmpty() ? null : take();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes whoever waits in {@link #poll(long, TimeUnit)}: from now on it returns null at once when nothing waits.
+     * So that a consumer thread can wait for its next item without a timeout, instead of waking up every so often
+     * only to see whether it should stop.
+     */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
         } finally {
             lock.unlock();
         }

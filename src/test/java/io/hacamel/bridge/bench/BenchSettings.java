@@ -31,6 +31,16 @@ record BenchSettings(List<String> launch, Path workDirectory, Path markdown, Pat
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(12);
     }
 
+    /** How long wake-ups are counted with no events. */
+    Duration idleWindow() {
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+    }
+
+    /** How long CPU is measured at a home's rate: at 1% of a core, 60 s are 60 clock ticks of proc(5). */
+    Duration homeMeasure() {
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(60);
+    }
+
     int reads() {
         return quick ? 500 : 20_000;
     }

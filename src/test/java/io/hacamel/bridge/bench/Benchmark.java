@@ -18,7 +18,7 @@ import io.hacamel.bridge.simulator.SlowConsumerLimits;
  * The benchmark ({@code bench/run}): the packaged bridge against the simulator in load mode, with a broker and an
  * MQTT probe outside the bridge's process. Writes docs/benchmarks.md (between its generated markers) and
  * docs/benchmarks.json. Options: {@code --runs N}, {@code --quick} (seconds instead of minutes, for the smoke test),
- * {@code --only ceiling,latency,sustained,startup,cpu,minimal,reads,commands,resync,embedded}, {@code --artemis} (the broker embedded
+ * {@code --only ceiling,latency,sustained,flood,startup,cpu,minimal,reads,commands,resync,embedded,home}, {@code --artemis} (the broker embedded
  * in the harness instead of Mosquitto), {@code --jvm "..."} (the bridge's JVM options; by default
  * those of bin/jvm.options), {@code --env NAME=VALUE} (for the bridge's process), {@code --out DIR},
  * {@code --jar JAR} (another build of the bridge), {@code --profile RATE} (a flight recording of the hot path,
@@ -139,13 +139,16 @@ public final class Benchmark {
                 simulatorCeiling(run);
             }
             double highRate = DEFAULT_HIGH_RATE;
-            if (settings.wants("latency") || settings.wants("sustained")) {
+            if (settings.wants("latency") || settings.wants("sustained") || settings.wants("flood")) {
                 try (Rig rig = Rig.start(settings, "bridge-5k-run" + run, HOME_5K)) {
                     if (settings.wants("latency")) {
                         latencies(rig, run);
                     }
                     if (settings.wants("sustained")) {
                         highRate = sustained(rig, run);
+                    }
+                    if (settings.wants("flood")) {
+                        FloodStep.bridge(rig, run, results, settings);
                     }
                 }
             }
@@ -159,6 +162,8 @@ public final class Benchmark {
                             .add(rig.initialPublishSeconds);
                     results.figure("idle.rss", "RSS idle with 10,000 cached entities", "MB")
                             .add(rig.bridge.rssMegabytes());
+                    results.figure("idle.heap", "live heap (used after a full collection) with 10,000 cached entities",
+                            "MB").add(BridgeProcess.liveHeapMegabytes(rig.bridge.pid()));
                     if (settings.wants("cpu")) {
                         bridgeCpu = cpuAndMemory(rig, run, highRate);
                     }
@@ -177,6 +182,12 @@ public final class Benchmark {
             }
             if (settings.wants("minimal")) {
                 minimalClient(run, highRate, bridgeCpu);
+            }
+            if (settings.wants("flood")) {
+                FloodStep.minimalClient(run, results, settings);
+            }
+            if (settings.wants("home")) {
+                HomeScaleStep.measure(settings, run, results);
             }
             if (settings.wants("embedded")) {
                 EmbeddedBrokerStep.measure(settings, run, results);
@@ -243,6 +254,8 @@ public final class Benchmark {
             }
             results.figure("cpu." + (long) rate, "bridge CPU per 1,000 events at " + at + " events/s (5,000 entities)",
                     "ms").add(step.cpuMillisPer1000);
+            results.figure("pending." + (long) rate, "peak messages pending at the simulator for the bridge at " + at
+                    + " events/s", "messages").add(step.maxPending);
         }
     }
 
@@ -276,6 +289,8 @@ public final class Benchmark {
             results.figure("sustained.p99", "p99 at the sustained rate", "ms").add(best.p99());
             results.figure("sustained.cpu", "bridge CPU per 1,000 events at the sustained rate", "ms")
                     .add(best.cpuMillisPer1000);
+            results.figure("sustained.pending", "peak messages pending at the simulator for the bridge at the "
+                    + "sustained rate", "messages").add(best.maxPending);
         }
         log("sustained: %.0f events/s", rate);
         return best == null ? DEFAULT_HIGH_RATE : best.targetRate;
@@ -296,6 +311,8 @@ public final class Benchmark {
                     .add(step.cpuMillisPer1000);
             results.figure("rss10k." + at, "bridge RSS at " + label + ", 10,000 entities (max during the run)", "MB")
                     .add(step.maxRssMegabytes);
+            results.figure("pending10k." + at, "peak messages pending at the simulator for the bridge at " + label
+                    + ", 10,000 entities", "messages").add(step.maxPending);
             if (rate == highRate) {
                 results.figure("rss10k.rate", "the rate RSS and CPU were measured at", "events/s")
                         .add(step.achievedRate);
@@ -325,6 +342,8 @@ public final class Benchmark {
                     + ", 10,000 entities", "ms").add(step.cpuMillisPer1000());
             results.figure("minimal.p99." + at, "minimal client event → MQTT p99 at " + label, "ms")
                     .add(step.latencyMillis().getOrDefault("p99", Double.NaN));
+            results.figure("minimal.pending." + at, "peak messages pending at the simulator for the minimal client "
+                    + "at " + label, "messages").add(step.maxPending());
             Double bridge = bridgeCpu.get(step.rate());
             if (bridge != null) {
                 results.figure("minimal.ratio." + at, "bridge CPU per 1,000 events ÷ the minimal client's, at "
@@ -336,9 +355,9 @@ public final class Benchmark {
     private void record(String scenario, int run, RateRun step) {
         results.step(scenario, run, step.toMap());
         results.loadAverages.add(step.loadAverage);
-        log("%s: %,.0f/s asked, %,.0f/s made, latency %s, lost %d, coalesced %.0f, pending max %d, CPU %.1f ms/1000 "
+        log("%s: %,.0f/s asked, %,.0f/s made, %,.0f/s delivered, latency %s, lost %d, coalesced %.0f, pending max %d, CPU %.1f ms/1000 "
                 + "(JIT %.1f), RSS %.0f MB, load %.2f: %s", scenario, step.targetRate, step.achievedRate,
-                step.latencyMillis, step.lost, step.coalesced, step.maxPending, step.cpuMillisPer1000,
+                step.deliveredRate, step.latencyMillis, step.lost, step.coalesced, step.maxPending, step.cpuMillisPer1000,
                 step.jitCpuMillisPer1000, step.maxRssMegabytes, step.loadAverage, step.verdict());
     }
 

@@ -205,6 +205,24 @@ final class BridgeProcess implements AutoCloseable {
         return max[0];
     }
 
+    /**
+     * The heap that is live: used after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in MB.
+     * What the heap is sized from (bin/jvm.options).
+     */
+    static double liveHeapMegabytes(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        Matcher used = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : Double.NaN;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return out;
+    }
+
     static double rssMegabytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {

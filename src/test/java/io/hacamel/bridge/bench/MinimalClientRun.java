@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,36 +15,78 @@ import io.hacamel.bridge.simulator.SimulatorOptions;
 
 /**
  * The issue's yardstick at the bridge's own rates: {@link MinimalClient} in a JVM of its own, with the bridge's JVM
- * options, against a simulator of 10,000 entities, the broker and the probe, as the bridge's CPU steps run. It is
- * warmed up as the bridge is, and each rate is measured once the client's JIT is quiet, as the bridge's are.
+ * options, against a simulator, the broker and the probe, as the bridge's steps run. It is warmed up as the bridge
+ * is, and each rate is measured once the client's JIT is quiet, as the bridge's are.
  */
-final class MinimalClientRun {
+final class MinimalClientRun implements AutoCloseable {
 
     /**
-     * One rate: the client's CPU per 1,000 events (and its JIT's part of it) and the probe's latencies; {@code dropped}
-     * when the simulator closed the client as a slow consumer (Home Assistant's limits), it exited, or nothing it
-     * published arrived.
+     * One rate: the client's CPU per 1,000 events (and its JIT's part of it), the probe's latencies and the state
+     * messages it received per second, the simulator's peak of messages pending for the client; {@code dropped} when
+     * the simulator closed the client as a slow consumer (Home Assistant's limits), it exited, or nothing it published
+     * arrived.
      */
-    record Step(double rate, double achievedRate, double cpuMillisPer1000, double jitCpuMillisPer1000,
-            Map<String, Double> latencyMillis, double maxRssMegabytes, boolean dropped) {
+    record Step(double rate, double achievedRate, double deliveredRate, double cpuMillisPer1000,
+            double jitCpuMillisPer1000, Map<String, Double> latencyMillis, double maxRssMegabytes, int maxPending,
+            boolean dropped) {
 
         Map<String, Object> toMap() {
-            return Map.of("target_rate", rate, "achieved_rate", achievedRate, "client_cpu_ms_per_1000_events",
-                    cpuMillisPer1000, "client_jit_cpu_ms_per_1000_events", jitCpuMillisPer1000, "latency_ms",
-                    latencyMillis, "client_max_rss_mb", maxRssMegabytes, "dropped", dropped);
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("target_rate", rate);
+            map.put("achieved_rate", achievedRate);
+            map.put("delivered_per_s", deliveredRate);
+            map.put("client_cpu_ms_per_1000_events", cpuMillisPer1000);
+            map.put("client_jit_cpu_ms_per_1000_events", jitCpuMillisPer1000);
+            map.put("latency_ms", latencyMillis);
+            map.put("client_max_rss_mb", maxRssMegabytes);
+            map.put("simulator_max_pending", maxPending);
+            map.put("dropped", dropped);
+            return map;
         }
     }
 
-    private MinimalClientRun() {
+    private final BenchSettings settings;
+    private final HaSimulator simulator;
+    private final HarnessBroker broker;
+    private final StateProbe probe;
+    private final Process client;
+
+    private MinimalClientRun(BenchSettings settings, HaSimulator simulator, HarnessBroker broker, StateProbe probe,
+            Process client) {
+        this.settings = settings;
+        this.simulator = simulator;
+        this.broker = broker;
+        this.probe = probe;
+        this.client = client;
     }
 
+    /** The client at each rate, until the simulator drops it. */
     static List<Step> measure(BenchSettings settings, int entities, List<Double> rates) throws Exception {
+        try (MinimalClientRun run = start(settings, entities)) {
+            List<Step> steps = new ArrayList<>();
+            for (double rate : rates) {
+                Step step = run.at(rate, () -> run.simulator.load().start(rate),
+                        () -> Rig.awaitCompiled(run.client.pid(), settings.jitWarmup()), settings.measure());
+                steps.add(step);
+                if (step.dropped()) {
+                    break;
+                }
+            }
+            return steps;
+        }
+    }
+
+    /** The client, warmed up, against a simulator of {@code entities}; closing it stops everything. */
+    static MinimalClientRun start(BenchSettings settings, int entities) throws Exception {
         Path log = settings.workDirectory().resolve("minimal-client.log");
         Rig.collectHarnessGarbage();
-        try (HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(Rig.TOKEN)
-                        .home(SimulatedHome.generated(entities, 42)));
-                HarnessBroker broker = HarnessBroker.start(settings.workDirectory(), settings.preferMosquitto());
-                StateProbe probe = new StateProbe(broker.url(), Rig.BASE_TOPIC, simulator.home())) {
+        HaSimulator simulator = HaSimulator.start(new SimulatorOptions().token(Rig.TOKEN)
+                .home(SimulatedHome.generated(entities, 42)));
+        HarnessBroker broker = null;
+        StateProbe probe = null;
+        try {
+            broker = HarnessBroker.start(settings.workDirectory(), settings.preferMosquitto());
+            probe = new StateProbe(broker.url(), Rig.BASE_TOPIC, simulator.home());
             simulator.load().observe(probe);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,6 +96,7 @@ final class MinimalClientRun {
             command.addAll(List.of("-cp", classpath, MinimalClient.class.getName(),
                     simulator.websocketUrl(), Rig.TOKEN, broker.url(), Rig.BASE_TOPIC));
             Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            MinimalClientRun run = new MinimalClientRun(settings, simulator, broker, probe, client);
             try {
                 if (!Waits.until(Duration.ofSeconds(60), Duration.ofMillis(20),
                         () -> Files.readString(log).contains("subscribed"))) {
@@ -62,39 +106,52 @@ final class MinimalClientRun {
                 simulator.load().start(2_000);
                 Rig.awaitCompiled(client.pid(), settings.jitWarmup());
                 simulator.load().stop();
-                List<Step> steps = new ArrayList<>();
-                for (double rate : rates) {
-                    Step step = at(settings, simulator, probe, client, rate);
-                    steps.add(step);
-                    if (step.dropped()) {
-                        break;
-                    }
-                }
-                return steps;
-            } finally {
-                client.destroy();
-                if (!client.waitFor(10, TimeUnit.SECONDS)) {
-                    client.destroyForcibly();
-                }
+                return run;
+            } catch (Exception e) {
+                client.destroyForcibly();
+                throw e;
             }
+        } catch (Exception e) {
+            if (probe != null) {
+                probe.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            simulator.close();
+            throw e;
         }
     }
 
-    private static Step at(BenchSettings settings, HaSimulator simulator, StateProbe probe, Process client,
-            double rate) throws Exception {
+    long pid() {
+        return client.pid();
+    }
+
+    HaSimulator simulator() {
+        return simulator;
+    }
+
+    interface WarmUp {
+        void await() throws Exception;
+    }
+
+    Step at(double rate, Runnable load, WarmUp warmUp, Duration measure) throws Exception {
         long pid = client.pid();
         long closuresBefore = simulator.stats().slowConsumerClosures();
-        simulator.load().start(rate);
-        Rig.awaitCompiled(pid, settings.jitWarmup());
+        simulator.stats().resetMaxPendingOutbound();
+        load.run();
+        warmUp.await();
         probe.openWindow();
         long sentBefore = simulator.load().eventsSent();
+        long receivedBefore = probe.received();
         double cpuBefore = BridgeProcess.cpuSeconds(pid);
         double jitBefore = BridgeProcess.compilerCpuSeconds(pid);
         long started = System.nanoTime();
-        double rss = BridgeProcess.maxRssOver(pid, settings.measure());
+        double rss = BridgeProcess.maxRssOver(pid, measure);
         probe.closeWindow();
         double seconds = (System.nanoTime() - started) / 1e9;
         double thousands = Math.max(1, simulator.load().eventsSent() - sentBefore) / 1000.0;
+        double delivered = (probe.received() - receivedBefore) / seconds;
         double cpu = BridgeProcess.cpuSeconds(pid) - cpuBefore;
         double jit = BridgeProcess.compilerCpuSeconds(pid) - jitBefore;
         simulator.load().stop();
@@ -102,11 +159,25 @@ final class MinimalClientRun {
                 || probe.latencies().size() == 0;
         // it publishes changes only (no initial states): wait for the changes made, not for every entity
         Waits.until(Duration.ofSeconds(30), Duration.ofMillis(50), () -> probe.onTheirWay() == 0);
-        Step step = new Step(rate, thousands * 1000 / seconds, cpu * 1000 / thousands, jit * 1000 / thousands,
-                probe.latencies().percentilesMillis(), rss, dropped);
-        Benchmark.log("minimal client: %,.0f/s asked, %,.0f/s made, latency %s, CPU %.1f ms/1000 (JIT %.1f), RSS %.0f MB%s",
-                rate, step.achievedRate(), step.latencyMillis(), step.cpuMillisPer1000(), step.jitCpuMillisPer1000(),
-                rss, dropped ? ": DROPPED by the simulator as a slow consumer (not counted)" : "");
+        Step step = new Step(rate, thousands * 1000 / seconds, delivered, cpu * 1000 / thousands,
+                jit * 1000 / thousands, probe.latencies().percentilesMillis(), rss,
+                simulator.stats().maxPendingOutbound(), dropped);
+        Benchmark.log("minimal client: %,.0f/s asked, %,.0f/s made, %,.0f/s delivered, latency %s, CPU %.1f ms/1000 "
+                + "(JIT %.1f), RSS %.0f MB, pending max %d%s", rate, step.achievedRate(), delivered,
+                step.latencyMillis(), step.cpuMillisPer1000(), step.jitCpuMillisPer1000(), rss, step.maxPending(),
+                dropped ? ": DROPPED by the simulator as a slow consumer (not counted)" : "");
         return step;
+    }
+
+    @Override
+    public void close() throws Exception {
+        simulator.load().stop();
+        client.destroy();
+        if (!client.waitFor(10, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+        }
+        probe.close();
+        broker.close();
+        simulator.close();
     }
 }

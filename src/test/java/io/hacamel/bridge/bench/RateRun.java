@@ -20,6 +20,8 @@ final class RateRun {
     double targetRate;
     double achievedRate;
     long events;
+    /** State messages the probe received per second while measuring: changes delivered, after any merging. */
+    double deliveredRate;
     int lost;
     long settledAfterCoalescing;
     double coalesced;
@@ -37,7 +39,13 @@ final class RateRun {
     double drainSeconds;
 
     static RateRun at(Rig rig, double rate, Duration warmup, Duration measure) throws Exception {
-        return at(rig, rate, () -> Thread.sleep(warmup.toMillis()), measure);
+        return at(rig, rate, () -> rig.simulator.load().start(rate), () -> Thread.sleep(warmup.toMillis()), measure);
+    }
+
+    /** The simulator as fast as it goes, {@code changesPerTick} every 10 ms tick (see LoadGenerator#flood). */
+    static RateRun flood(Rig rig, int changesPerTick, Duration warmup, Duration measure) throws Exception {
+        return at(rig, changesPerTick * 100.0, () -> rig.simulator.load().flood(changesPerTick),
+                () -> Thread.sleep(warmup.toMillis()), measure);
     }
 
     /**
@@ -45,24 +53,27 @@ final class RateRun {
      * passed): the CPU a change costs while the bridge runs for days, not while it warms up.
      */
     static RateRun compiledAt(Rig rig, double rate, Duration limit, Duration measure) throws Exception {
-        return at(rig, rate, () -> Rig.awaitCompiled(rig.bridge.pid(), limit), measure);
+        return at(rig, rate, () -> rig.simulator.load().start(rate),
+                () -> Rig.awaitCompiled(rig.bridge.pid(), limit), measure);
     }
 
     private interface WarmUp {
         void await() throws Exception;
     }
 
-    private static RateRun at(Rig rig, double rate, WarmUp warmUp, Duration measure) throws Exception {
+    private static RateRun at(Rig rig, double rate, Runnable load, WarmUp warmUp, Duration measure)
+            throws Exception {
         RateRun run = new RateRun();
         run.targetRate = rate;
         double coalescedBefore = coalesced(rig);
         long closuresBefore = rig.simulator.stats().slowConsumerClosures();
         rig.simulator.stats().resetMaxPendingOutbound();
-        rig.simulator.load().start(rate);
+        load.run();
         warmUp.await();
 
         rig.probe.openWindow();
         long sentBefore = rig.simulator.load().eventsSent();
+        long receivedBefore = rig.probe.received();
         double cpuBefore = rig.bridge.cpuSeconds();
         double jitBefore = rig.bridge.compilerCpuSeconds();
         double brokerBefore = rig.broker.pid() > 0 ? BridgeProcess.cpuSeconds(rig.broker.pid()) : 0;
@@ -71,6 +82,7 @@ final class RateRun {
         double rss = BridgeProcess.maxRssOver(rig.bridge.pid(), measure);
         rig.probe.closeWindow();
         long sentAfter = rig.simulator.load().eventsSent();
+        long receivedAfter = rig.probe.received();
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         run.bridgeCpuSeconds = rig.bridge.cpuSeconds() - cpuBefore;
         double jitCpu = rig.bridge.compilerCpuSeconds() - jitBefore;
@@ -88,6 +100,7 @@ final class RateRun {
         }
         run.events = sentAfter - sentBefore;
         run.achievedRate = run.events / seconds;
+        run.deliveredRate = (receivedAfter - receivedBefore) / seconds;
         run.latencyMillis = rig.probe.latencies().percentilesMillis();
         run.maxPending = rig.simulator.stats().maxPendingOutbound();
         run.slowConsumerClosures = rig.simulator.stats().slowConsumerClosures() - closuresBefore;
@@ -139,6 +152,7 @@ final class RateRun {
         map.put("target_rate", targetRate);
         map.put("achieved_rate", achievedRate);
         map.put("events", events);
+        map.put("delivered_per_s", deliveredRate);
         map.put("lost_final_states", lost);
         map.put("coalesced", coalesced);
         map.put("settled_after_coalescing", settledAfterCoalescing);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,28 @@ class LoadGeneratorTest extends SimulatorTestSupport {
         simulator.load().stop();
 
         assertThat(simulator.load().running()).isFalse();
+    }
+
+    @Test
+    void aFloodMakesTheSameNumberOfChangesEveryTickWhateverTheTime() {
+        HaSimulator simulator = start(new SimulatorOptions().home(SimulatedHome.generated(500, 3)));
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        AtomicLong changes = new AtomicLong();
+        Map<Long, AtomicLong> perTick = new ConcurrentHashMap<>();
+        simulator.load().observe((entityId, state, nanoTime) -> {
+            changes.incrementAndGet();
+            perTick.computeIfAbsent(nanoTime, tick -> {
+                ticks.add(tick);
+                return new AtomicLong();
+            }).incrementAndGet();
+        });
+
+        simulator.load().flood(250);
+        await().atMost(TestClient.WAIT).until(() -> ticks.size() >= 5);
+        simulator.load().stop();
+
+        assertThat(changes.get()).isEqualTo(simulator.load().eventsSent());
+        assertThat(perTick.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(250));
     }
 
     @Test

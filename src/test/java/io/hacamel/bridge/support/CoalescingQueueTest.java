@@ -2,6 +2,7 @@ package io.hacamel.bridge.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,24 @@ class CoalescingQueueTest {
     private final CoalescingQueue<String> queue = new CoalescingQueue<>(3,
             item -> item.startsWith("-") ? null : item.substring(0, item.indexOf('=')),
             (older, newer) -> newer + "(after " + older + ")");
+
+    @Test
+    void closingWakesAPollerThatWaitsWithoutATimeoutAndLeavesWhatWaitsToBeTaken() throws Exception {
+        CompletableFuture<String> polled = CompletableFuture.supplyAsync(() -> {
+            try {
+                return queue.poll(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        queue.close();
+
+        assertThat(polled.get(10, TimeUnit.SECONDS)).isNull();
+        queue.offer("a=1");
+        assertThat(queue.poll(Long.MAX_VALUE, TimeUnit.NANOSECONDS)).isEqualTo("a=1");
+        assertThat(queue.poll(Long.MAX_VALUE, TimeUnit.NANOSECONDS)).isNull();
+    }
 
     @Test
     void keepsOrderWhileThereIsRoom() throws Exception {
