@@ -112,13 +112,7 @@ final class MinimalClientRun implements AutoCloseable {
                 throw e;
             }
         } catch (Exception e) {
-            if (probe != null) {
-                probe.close();
-            }
-            if (broker != null) {
-                broker.close();
-            }
-            simulator.close();
+            Rig.closeHarness(simulator, broker, probe);
             throw e;
         }
     }

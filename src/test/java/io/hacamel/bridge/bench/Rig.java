@@ -97,15 +97,20 @@ final class Rig implements AutoCloseable {
                 throw e;
             }
         } catch (Exception e) {
-            if (probe != null) {
-                probe.close();
-            }
-            if (broker != null) {
-                broker.close();
-            }
-            simulator.close();
+            Rig.closeHarness(simulator, broker, probe);
             throw e;
         }
+    }
+
+    /** What a start that failed had already started of the harness's parts (the broker and probe may be null). */
+    static void closeHarness(HaSimulator simulator, HarnessBroker broker, StateProbe probe) throws Exception {
+        if (probe != null) {
+            probe.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        simulator.close();
     }
 
     List<String> entityIds() {
