@@ -33,6 +33,12 @@ final class EventScan {
 
     /** The messages of a frame (one object, or an array of them); throws when the frame is not JSON. */
     static List<Message> messages(byte[] bytes, int offset, int length) throws IOException {
+        List<Message> skimmed = FrameSkim.messages(bytes, offset, length);
+        return skimmed != null ? skimmed : byTokens(bytes, offset, length);
+    }
+
+    /** The same, from Jackson's tokens: for what {@link FrameSkim} leaves (and for tests that compare the two). */
+    static List<Message> byTokens(byte[] bytes, int offset, int length) throws IOException {
         try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();
             List<Message> messages = new ArrayList<>(first == JsonToken.START_ARRAY ? 16 : 1);
@@ -121,9 +127,11 @@ final class EventScan {
             }
         }
         int end = position(parser.currentLocation().getByteOffset(), offset);
-        if (!usual || eventType == null) {
-            return null;
-        }
+        return usual && eventType != null ? event(bytes, start, end, eventType, timeFired, data) : null;
+    }
+
+    /** The event whose object is bytes {@code [start, end)}, of the usual shape, as read. */
+    static HaEvent event(byte[] bytes, int start, int end, String eventType, String timeFired, Data data) {
         byte[] event = Arrays.copyOfRange(bytes, start, end);
         if (data == null) {
             return HaEvent.scanned(eventType, null, null, null, null, null, timeFired, event);
@@ -136,7 +144,7 @@ final class EventScan {
     }
 
     /** What an event's data says; null when it is not of the usual shape. */
-    private static final class Data {
+    static final class Data {
         String entityId;
         int[] oldState;
         int[] newState;

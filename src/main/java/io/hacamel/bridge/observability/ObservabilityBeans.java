@@ -39,6 +39,7 @@ public final class ObservabilityBeans {
     public static void bind(CamelContext context, MeterRegistry metrics) throws Exception {
         Registry registry = context.getRegistry();
         CachedMBeanAssembler.install(context);
+        QuietNotifiers.install(context);
         HomeAssistantComponent homeAssistant = context.getComponent("homeassistant", HomeAssistantComponent.class);
         homeAssistant.setRequestObserver(new RequestMetrics(metrics));
         EventMetrics events = new EventMetrics(metrics, new EventRate(60, 10_000, System::currentTimeMillis));
