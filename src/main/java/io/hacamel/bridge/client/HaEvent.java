@@ -136,12 +136,17 @@ public final class HaEvent {
      * reader; the merged event object is made only when asked for.
      */
     public static HaEvent coalesce(HaEvent waiting, HaEvent newer) {
+        // the tree to be made holds the parts it needs, never the waiting change itself: merged in turn, that would
+        // hold every change merged before it, and a flood of changes ran out of heap
+        LazyTree firstOldState = waiting.oldState;
+        LazyTree newerEvent = newer.event;
         return newer.since(waiting, new LazyTree(() -> {
+            JsonNode newerTree = newerEvent.get();
             ObjectNode event = JsonNodeFactory.instance.objectNode();
-            event.setAll((ObjectNode) newer.event());
+            event.setAll((ObjectNode) newerTree);
             ObjectNode data = event.putObject("data");
-            data.setAll((ObjectNode) newer.event().path("data"));
-            JsonNode oldState = waiting.oldState();
+            data.setAll((ObjectNode) newerTree.path("data"));
+            JsonNode oldState = firstOldState.get();
             data.set("old_state", oldState == null ? JsonNodeFactory.instance.nullNode() : oldState);
             return event;
         }));

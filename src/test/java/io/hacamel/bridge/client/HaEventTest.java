@@ -1,10 +1,15 @@
 package io.hacamel.bridge.client;
 
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What the bridge reads from Home Assistant's events, and how waiting changes of one entity merge. */
 class HaEventTest {
@@ -42,6 +47,25 @@ class HaEventTest {
     }
 
     @Test
+    void aMergedChangeHoldsNoChangeMergedBeforeIt() throws Exception {
+        HaEvent merged = scanned(change("light.kitchen", "off", "on", "t1"));
+        WeakReference<HaEvent> first = new WeakReference<>(merged);
+        for (int i = 2; i <= 3; i++) {
+            merged = HaEvent.coalesce(merged, scanned(change("light.kitchen", "on", "dim" + i, "t" + i)));
+        }
+
+        HaEvent last = merged;
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return first.get() == null;
+        });
+        JsonNode data = last.event().path("data");
+        assertThat(data.path("old_state").path("state").asText()).isEqualTo("off");
+        assertThat(data.path("new_state").path("state").asText()).isEqualTo("dim3");
+        assertThat(last.event().path("time_fired").asText()).isEqualTo("t3");
+    }
+
+    @Test
     void usableEventsHaveNoDefect() throws Exception {
         assertThat(event("{'event_type':'state_changed','data':{'entity_id':'light.a','old_state':null,"
                 + "'new_state':{'state':'on'}}}").defect()).isNull();
@@ -73,6 +97,12 @@ class HaEventTest {
     private static String state(String entityId, String state) {
         return "{\"entity_id\":\"" + entityId + "\",\"state\":\"" + state + "\",\"attributes\":{}}";
     }
+    /** As the reader makes it: from the frame's bytes, its trees made when asked for. */
+    private static HaEvent scanned(String event) throws Exception {
+        byte[] frame = ("{\"id\":1,\"type\":\"event\",\"event\":" + event + "}").getBytes(StandardCharsets.UTF_8);
+        return EventScan.messages(frame, 0, frame.length).get(0).event();
+    }
+
     private static HaEvent event(String json) throws Exception {
         JsonNode node = JSON.readTree(json.replace('\'', '"'));
         return HaEvent.fromHomeAssistant(node);
