@@ -17,13 +17,16 @@ final class HomeScaleStep {
     }
 
     /** What one process used: idle wake-ups, then CPU and RSS at 10 changes a second. */
-    private record Footprint(Wakeups.Count idle, double cpuPercent, double rssMegabytes) {
+    private record Footprint(Wakeups.Count idle, Wakeups.Count busy, double cpuPercent, double rssMegabytes) {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("idle_wakeups_per_s", idle.perSecond());
             map.put("idle_wakeups_by_thread_per_s", idle.byThread());
             map.put("cpu_percent_of_a_core_at_10_per_s", cpuPercent);
+            map.put("cpu_percent_by_thread_at_10_per_s", busy.cpuByThread());
+            map.put("wakeups_per_s_at_10_per_s", busy.perSecond());
+            map.put("wakeups_by_thread_per_s_at_10_per_s", busy.byThread());
             map.put("max_rss_mb_at_10_per_s", rssMegabytes);
             return map;
         }
@@ -65,10 +68,11 @@ final class HomeScaleStep {
         results.figure("home.rss", "bridge RSS at 10 events/s, 1,000 entities", "MB").add(bridge.rssMegabytes());
         results.figure("home.minimal.rss", "minimal client RSS at 10 events/s, 1,000 entities", "MB")
                 .add(minimal.rssMegabytes());
-        Benchmark.log("home scale: bridge %.2f%% of a core, %.0f wake-ups/s idle %s, RSS %.0f MB; minimal client "
-                + "%.2f%%, %.0f wake-ups/s idle, RSS %.0f MB", bridge.cpuPercent(), bridge.idle().perSecond(),
-                bridge.idle().byThread(), bridge.rssMegabytes(), minimal.cpuPercent(), minimal.idle().perSecond(),
-                minimal.rssMegabytes());
+        Benchmark.log("home scale: bridge %.2f%% of a core %s, %.0f wake-ups/s at 10 events/s, %.0f idle %s, RSS %.0f MB; "
+                + "minimal client %.2f%% %s, %.0f wake-ups/s at 10 events/s, %.0f idle, RSS %.0f MB", bridge.cpuPercent(),
+                bridge.busy().cpuByThread(), bridge.busy().perSecond(), bridge.idle().perSecond(),
+                bridge.idle().byThread(), bridge.rssMegabytes(), minimal.cpuPercent(), minimal.busy().cpuByThread(),
+                minimal.busy().perSecond(), minimal.idle().perSecond(), minimal.rssMegabytes());
     }
 
     private interface Load {
@@ -80,12 +84,14 @@ final class HomeScaleStep {
         Wakeups.Count idle = Wakeups.over(pid, settings.idleWindow());
         load.set(true);
         Thread.sleep(settings.warmup().toMillis());
+        Wakeups.Snapshot threads = Wakeups.start(pid);
         double cpuBefore = BridgeProcess.cpuSeconds(pid);
         long started = System.nanoTime();
         double rss = BridgeProcess.maxRssOver(pid, settings.homeMeasure());
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuPercent = (BridgeProcess.cpuSeconds(pid) - cpuBefore) / seconds * 100;
+        Wakeups.Count busy = threads.end();
         load.set(false);
-        return new Footprint(idle, cpuPercent, rss);
+        return new Footprint(idle, busy, cpuPercent, rss);
     }
 }

@@ -12,40 +12,73 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How often a process's threads wake up: each voluntary context switch in proc(5)'s {@code status} of every thread is
- * a thread that went to sleep (a timer, a poll, a queue's wait) and will be woken. With nothing to do, this is what
- * keeps a small machine's CPU from its idle states.
+ * How often a process's threads wake up, and which use the CPU: each voluntary context switch in proc(5)'s
+ * {@code status} of every thread is a thread that went to sleep (a timer, a poll, a queue's wait) and will be woken;
+ * {@code utime} and {@code stime} in its {@code stat} are its CPU time. With nothing to do, the wake-ups are what keeps
+ * a small machine's CPU from its idle states.
  */
 final class Wakeups {
 
-    /** Wake-ups per second over the window, and the threads (by name) that woke most, per second. */
-    record Count(double perSecond, Map<String, Double> byThread) {
+    /** Clock ticks per second of proc(5)'s times (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /**
+     * Wake-ups per second over the window, the threads (by name) that woke most, per second, and those that used the
+     * CPU most, in percent of a core.
+     */
+    record Count(double perSecond, Map<String, Double> byThread, Map<String, Double> cpuByThread) {
+    }
+
+    /** What the threads had done when it was taken; {@link #end} counts from there. */
+    static final class Snapshot {
+        private final long pid;
+        private final Map<String, String> names;
+        private final Map<String, long[]> before;
+        private final long started = System.nanoTime();
+
+        private Snapshot(long pid) throws IOException, InterruptedException {
+            this.pid = pid;
+            this.names = javaThreadNames(pid);
+            this.before = counters(pid);
+        }
+
+        Count end() throws IOException {
+            Map<String, long[]> after = counters(pid);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> woken = new HashMap<>();
+            Map<String, Double> cpu = new HashMap<>();
+            long total = 0;
+            for (Map.Entry<String, long[]> thread : after.entrySet()) {
+                long[] was = before.getOrDefault(thread.getKey(), new long[2]);
+                long switches = thread.getValue()[0] - was[0];
+                total += switches;
+                String tid = thread.getKey().substring(0, thread.getKey().indexOf(' '));
+                String name = names.getOrDefault(tid, thread.getKey().substring(tid.length() + 1));
+                woken.merge(name, switches / seconds, Double::sum);
+                cpu.merge(name, (thread.getValue()[1] - was[1]) / TICKS_PER_SECOND / seconds * 100, Double::sum);
+            }
+            return new Count(total / seconds, top(woken), top(cpu));
+        }
     }
 
     private Wakeups() {
     }
 
+    static Snapshot start(long pid) throws IOException, InterruptedException {
+        return new Snapshot(pid);
+    }
+
     static Count over(long pid, Duration window) throws IOException, InterruptedException {
-        Map<String, String> names = javaThreadNames(pid);
-        Map<String, Long> before = switches(pid);
-        long started = System.nanoTime();
+        Snapshot snapshot = start(pid);
         Thread.sleep(window.toMillis());
-        Map<String, Long> after = switches(pid);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Double> byName = new HashMap<>();
-        long total = 0;
-        for (Map.Entry<String, Long> thread : after.entrySet()) {
-            long woken = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
-            total += woken;
-            String tid = thread.getKey().substring(0, thread.getKey().indexOf(' '));
-            String name = names.getOrDefault(tid, thread.getKey().substring(tid.length() + 1));
-            byName.merge(name, woken / seconds, Double::sum);
-        }
-        Map<String, Double> top = byName.entrySet().stream().filter(e -> e.getValue() > 0)
+        return snapshot.end();
+    }
+
+    private static Map<String, Double> top(Map<String, Double> byName) {
+        return byName.entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Math.round(e.getValue() * 100) / 100.0,
                         (a, b) -> a, LinkedHashMap::new));
-        return new Count(total / seconds, top);
     }
 
     /**
@@ -67,17 +100,21 @@ final class Wakeups {
         return names;
     }
 
-    /** Voluntary context switches so far, by "tid name" of each thread alive now. */
-    private static Map<String, Long> switches(long pid) throws IOException {
-        Map<String, Long> switches = new HashMap<>();
+    /** Voluntary context switches and CPU ticks so far, by "tid name" of each thread alive now. */
+    private static Map<String, long[]> counters(long pid) throws IOException {
+        Map<String, long[]> counters = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
+                    String stat = Files.readString(task.resolve("stat"));
+                    // after the name in parentheses: state is field 3, utime 14 and stime 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:")) {
-                            switches.put(task.getFileName() + " " + name,
-                                    Long.parseLong(line.replaceAll("[^0-9]", "")));
+                            counters.put(task.getFileName() + " " + name,
+                                    new long[] {Long.parseLong(line.replaceAll("[^0-9]", "")), ticks});
                         }
                     }
                 } catch (IOException gone) {
@@ -85,6 +122,6 @@ final class Wakeups {
                 }
             }
         }
-        return switches;
+        return counters;
     }
 }
