@@ -163,7 +163,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** User plus system CPU seconds in a proc(5) stat line, of a process or of one of its threads. */
-    private static double cpuSeconds(String stat) {
+    static double cpuSeconds(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // after the name: state is field 3 of proc(5); utime and stime are fields 14 and 15
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;

@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  */
 final class Wakeups {
 
-    /** Clock ticks per second of proc(5)'s times (USER_HZ, 100 on Linux). */
-    private static final double TICKS_PER_SECOND = 100;
-
     /**
      * Wake-ups per second over the window, the threads (by name) that woke most, per second, and those that used the
      * CPU most, in percent of a core.
@@ -33,7 +30,7 @@ final class Wakeups {
     static final class Snapshot {
         private final long pid;
         private final Map<String, String> names;
-        private final Map<String, long[]> before;
+        private final Map<String, double[]> before;
         private final long started = System.nanoTime();
 
         private Snapshot(long pid) throws IOException, InterruptedException {
@@ -43,19 +40,19 @@ final class Wakeups {
         }
 
         Count end() throws IOException {
-            Map<String, long[]> after = counters(pid);
+            Map<String, double[]> after = counters(pid);
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, Double> woken = new HashMap<>();
             Map<String, Double> cpu = new HashMap<>();
-            long total = 0;
-            for (Map.Entry<String, long[]> thread : after.entrySet()) {
-                long[] was = before.getOrDefault(thread.getKey(), new long[2]);
-                long switches = thread.getValue()[0] - was[0];
+            double total = 0;
+            for (Map.Entry<String, double[]> thread : after.entrySet()) {
+                double[] was = before.getOrDefault(thread.getKey(), new double[2]);
+                double switches = thread.getValue()[0] - was[0];
                 total += switches;
                 String tid = thread.getKey().substring(0, thread.getKey().indexOf(' '));
                 String name = names.getOrDefault(tid, thread.getKey().substring(tid.length() + 1));
                 woken.merge(name, switches / seconds, Double::sum);
-                cpu.merge(name, (thread.getValue()[1] - was[1]) / TICKS_PER_SECOND / seconds * 100, Double::sum);
+                cpu.merge(name, (thread.getValue()[1] - was[1]) / seconds * 100, Double::sum);
             }
             return new Count(total / seconds, top(woken), top(cpu));
         }
@@ -100,21 +97,18 @@ final class Wakeups {
         return names;
     }
 
-    /** Voluntary context switches and CPU ticks so far, by "tid name" of each thread alive now. */
-    private static Map<String, long[]> counters(long pid) throws IOException {
-        Map<String, long[]> counters = new HashMap<>();
+    /** Voluntary context switches and CPU seconds so far, by "tid name" of each thread alive now. */
+    private static Map<String, double[]> counters(long pid) throws IOException {
+        Map<String, double[]> counters = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
-                    String stat = Files.readString(task.resolve("stat"));
-                    // after the name in parentheses: state is field 3, utime 14 and stime 15
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    double cpuSeconds = BridgeProcess.cpuSeconds(Files.readString(task.resolve("stat")));
                     for (String line : Files.readAllLines(task.resolve("status"))) {
                         if (line.startsWith("voluntary_ctxt_switches:")) {
                             counters.put(task.getFileName() + " " + name,
-                                    new long[] {Long.parseLong(line.replaceAll("[^0-9]", "")), ticks});
+                                    new double[] {Long.parseLong(line.replaceAll("[^0-9]", "")), cpuSeconds});
                         }
                     }
                 } catch (IOException gone) {
