@@ -183,6 +183,9 @@ public final class Benchmark {
             if (settings.wants("minimal")) {
                 minimalClient(run, highRate, bridgeCpu);
             }
+            if (settings.wants("sustained") && settings.wants("minimal")) {
+                MinimalSustainedStep.measure(settings, run, results);
+            }
             if (settings.wants("flood")) {
                 FloodStep.minimalClient(run, results, settings);
             }

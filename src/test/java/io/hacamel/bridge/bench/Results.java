@@ -20,6 +20,12 @@ final class Results {
         return figures.computeIfAbsent(id, key -> new Figure(unit));
     }
 
+    /** The runs of a figure so far; none when it was not measured. */
+    List<Double> runs(String id) {
+        Figure figure = figures.get(id);
+        return figure == null ? List.of() : figure.runs();
+    }
+
     void step(String scenario, int run, Map<String, Object> details) {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("scenario", scenario);
