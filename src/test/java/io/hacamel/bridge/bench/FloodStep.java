@@ -37,8 +37,9 @@ final class FloodStep {
                 .add(step.slowConsumerClosures);
         results.figure("flood.lost", "flood: final states missing after the flood", "entities").add(step.lost);
         Benchmark.log("flood (bridge): %,.0f/s made, %,.0f/s delivered, %.0f merged, pending max %d, dropped %d, "
-                + "lost %d, CPU %.1f ms/1000, load %.2f", step.achievedRate, step.deliveredRate, step.coalesced,
-                step.maxPending, step.slowConsumerClosures, step.lost, step.cpuMillisPer1000, step.loadAverage);
+                + "lost %d, CPU %.1f ms/1000 %s, load %.2f", step.achievedRate, step.deliveredRate, step.coalesced,
+                step.maxPending, step.slowConsumerClosures, step.lost, step.cpuMillisPer1000, step.cpuByThread,
+                step.loadAverage);
     }
 
     static void minimalClient(int run, Results results, BenchSettings settings) throws Exception {

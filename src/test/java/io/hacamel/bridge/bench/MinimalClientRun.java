@@ -149,17 +149,21 @@ final class MinimalClientRun implements AutoCloseable {
         double cpu = BridgeProcess.cpuSeconds(pid) - cpuBefore;
         double jit = BridgeProcess.compilerCpuSeconds(pid) - jitBefore;
         simulator.load().stop();
-        boolean dropped = simulator.stats().slowConsumerClosures() > closuresBefore || !client.isAlive()
-                || probe.latencies().size() == 0;
-        // it publishes changes only (no initial states): wait for the changes made, not for every entity
+        // it publishes changes only (no initial states): wait for the changes made, not for every entity, before
+        // telling whether any arrived (a client that fell behind delivers them late)
         Waits.until(Duration.ofSeconds(30), Duration.ofMillis(50), () -> probe.onTheirWay() == 0);
+        String droppedBecause = simulator.stats().slowConsumerClosures() > closuresBefore
+                ? "DROPPED by the simulator as a slow consumer" : !client.isAlive() ? "the client EXITED (see "
+                + settings.workDirectory().resolve("minimal-client.log") + ")"
+                : probe.latencies().size() == 0 ? "NOTHING it published arrived" : null;
+        boolean dropped = droppedBecause != null;
         Step step = new Step(rate, thousands * 1000 / seconds, delivered, cpu * 1000 / thousands,
                 jit * 1000 / thousands, probe.latencies().percentilesMillis(), rss,
                 simulator.stats().maxPendingOutbound(), dropped);
         Benchmark.log("minimal client: %,.0f/s asked, %,.0f/s made, %,.0f/s delivered, latency %s, CPU %.1f ms/1000 "
                 + "(JIT %.1f), RSS %.0f MB, pending max %d%s", rate, step.achievedRate(), delivered,
                 step.latencyMillis(), step.cpuMillisPer1000(), step.jitCpuMillisPer1000(), rss, step.maxPending(),
-                dropped ? ": DROPPED by the simulator as a slow consumer (not counted)" : "");
+                dropped ? ": " + droppedBecause + " (not counted)" : "");
         return step;
     }
 

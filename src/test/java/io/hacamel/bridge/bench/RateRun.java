@@ -37,6 +37,8 @@ final class RateRun {
     double maxRssMegabytes;
     double loadAverage;
     double drainSeconds;
+    /** The bridge's threads (by name) that used the CPU most while measured, in percent of a core. */
+    Map<String, Double> cpuByThread = Map.of();
 
     static RateRun at(Rig rig, double rate, Duration warmup, Duration measure) throws Exception {
         return at(rig, rate, () -> rig.simulator.load().start(rate), () -> Thread.sleep(warmup.toMillis()), measure);
@@ -71,6 +73,7 @@ final class RateRun {
         load.run();
         warmUp.await();
 
+        Wakeups.Snapshot threads = Wakeups.start(rig.bridge.pid()); // its thread dump before the window's CPU
         rig.probe.openWindow();
         long sentBefore = rig.simulator.load().eventsSent();
         long receivedBefore = rig.probe.received();
@@ -80,6 +83,7 @@ final class RateRun {
         double harnessBefore = BridgeProcess.cpuSeconds(ProcessHandle.current().pid());
         long startedAt = System.nanoTime();
         double rss = BridgeProcess.maxRssOver(rig.bridge.pid(), measure);
+        run.cpuByThread = threads.end().cpuByThread();
         rig.probe.closeWindow();
         long sentAfter = rig.simulator.load().eventsSent();
         long receivedAfter = rig.probe.received();
@@ -154,6 +158,7 @@ final class RateRun {
         map.put("events", events);
         map.put("delivered_per_s", deliveredRate);
         map.put("lost_final_states", lost);
+        map.put("bridge_cpu_percent_by_thread", cpuByThread);
         map.put("coalesced", coalesced);
         map.put("settled_after_coalescing", settledAfterCoalescing);
         map.put("latency_ms", latencyMillis);
