@@ -150,6 +150,17 @@ final class EventScan {
         int[] newState;
         String oldValue;
         String newValue;
+
+        /** The bytes {@code [start, end)} and {@code state} string of the new state, or of the old one. */
+        void state(boolean isNew, int start, int end, String value) {
+            if (isNew) {
+                newState = new int[] {start, end};
+                newValue = value;
+            } else {
+                oldState = new int[] {start, end};
+                oldValue = value;
+            }
+        }
     }
 
     private static Data data(JsonParser parser, byte[] bytes, int offset) throws IOException {
@@ -172,14 +183,7 @@ final class EventScan {
                     if (value == JsonToken.START_OBJECT) {
                         int start = position(parser.currentTokenLocation().getByteOffset(), offset);
                         String state = stateValue(parser);
-                        int[] range = {start, position(parser.currentLocation().getByteOffset(), offset)};
-                        if (isNew) {
-                            data.newState = range;
-                            data.newValue = state;
-                        } else {
-                            data.oldState = range;
-                            data.oldValue = state;
-                        }
+                        data.state(isNew, start, position(parser.currentLocation().getByteOffset(), offset), state);
                     } else if (value != JsonToken.VALUE_NULL) {
                         usual = false;
                         parser.skipChildren();

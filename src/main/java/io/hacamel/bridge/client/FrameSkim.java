@@ -138,14 +138,7 @@ final class FrameSkim {
                     if (json.peek() == '{') {
                         int start = json.position();
                         String state = stateValue();
-                        int[] range = {start, json.position()};
-                        if (isNew) {
-                            data.newState = range;
-                            data.newValue = state;
-                        } else {
-                            data.oldState = range;
-                            data.oldValue = state;
-                        }
+                        data.state(isNew, start, json.position(), state);
                     } else if (!json.literal(JsonCursor.NULL)) {
                         usual = false;
                         json.skipValue(3);
