@@ -54,6 +54,11 @@ public final class CompactState {
         return json;
     }
 
+    /** What the MQTT statestream publishes of the state, read from its bytes; null when it is unusual. */
+    public StateFields fields() {
+        return StateFields.read(json);
+    }
+
     /** A new tree of the state, for code that looks into it. */
     public JsonNode tree() {
         try {

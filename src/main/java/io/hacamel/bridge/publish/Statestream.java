@@ -1,7 +1,5 @@
 package io.hacamel.bridge.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -11,11 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hacamel.bridge.client.CompactState;
+import io.hacamel.bridge.client.StateFields;
 
 /**
  * Home Assistant's mqtt_statestream layout, so that its consumers work unchanged: under
@@ -53,7 +49,6 @@ final class Statestream {
     private static final String LAST_UPDATED = "last_updated";
     private static final String ATTRIBUTES = "attributes";
     private static final byte[] NO_ATTRIBUTES = bytes("{}");
-    private static final JsonFactory JSON = new JsonFactory();
     /** First levels under the base that are the bridge's own, not an entity's domain. */
     private static final Set<String> NOT_DOMAINS = Set.of("bridge", "command");
 
@@ -132,55 +127,24 @@ final class Statestream {
 
     /**
      * The same topics of a state kept compact: the state the broker holds, compared with every change. Unless there
-     * is a topic per attribute, they are read from the bytes without making a tree; the attributes document is then
-     * the state's own bytes of it, which are what {@code toString()} of its tree writes.
+     * is a topic per attribute (or the state is unusual), they are read from the bytes without making a tree; the
+     * attributes document is then the state's own bytes of it, which are what {@code toString()} of its tree writes.
      */
     Map<String, byte[]> topics(String entityId, CompactState state, Consumer<String> skippedAttribute) {
-        if (attributes.topics()) {
+        StateFields fields = attributes.topics() ? null : state.fields();
+        if (fields == null) {
             return topics(entityId, state.tree(), skippedAttribute);
-        }
-        byte[] json = state.json();
-        String stateText = "";
-        String lastChanged = null;
-        String lastUpdated = null;
-        byte[] values = NO_ATTRIBUTES;
-        try (JsonParser parser = JSON.createParser(json)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (STATE.equals(name)) {
-                    if (value != JsonToken.VALUE_STRING) {
-                        return topics(entityId, state.tree(), skippedAttribute); // not what Home Assistant sends
-                    }
-                    stateText = parser.getText();
-                } else if (LAST_CHANGED.equals(name)) {
-                    lastChanged = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                } else if (LAST_UPDATED.equals(name)) {
-                    lastUpdated = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                } else if (ATTRIBUTES.equals(name) && value == JsonToken.START_OBJECT) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                    values = Arrays.copyOfRange(json, start, (int) parser.currentLocation().getByteOffset());
-                } else {
-                    if (ATTRIBUTES.equals(name)) {
-                        values = NO_ATTRIBUTES;
-                    }
-                    parser.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // compact states are always JSON
         }
         String prefix = prefix(entityId) + "/";
         Map<String, byte[]> topics = new LinkedHashMap<>();
-        topics.put(prefix + STATE, bytes(stateText));
+        topics.put(prefix + STATE, bytes(fields.state()));
         if (timestamps) {
-            putText(topics, prefix + LAST_CHANGED, lastChanged);
-            putText(topics, prefix + LAST_UPDATED, lastUpdated);
+            putText(topics, prefix + LAST_CHANGED, fields.lastChanged());
+            putText(topics, prefix + LAST_UPDATED, fields.lastUpdated());
         }
         if (attributes.json()) {
-            topics.put(prefix + ATTRIBUTES, values);
+            topics.put(prefix + ATTRIBUTES, fields.attributesFrom() < 0 ? NO_ATTRIBUTES
+                    : Arrays.copyOfRange(state.json(), fields.attributesFrom(), fields.attributesTo()));
         }
         return topics;
     }

@@ -66,7 +66,9 @@ class StatestreamTest {
                 "{\"entity_id\":\"sensor.bare\",\"state\":\"\"}",
                 "{\"entity_id\":\"sensor.odd\",\"attributes\":[1,2],\"state\":\"on\",\"last_updated\":5}",
                 "{\"entity_id\":\"sensor.twice\",\"attributes\":{\"a\":1},\"state\":\"on\",\"attributes\":null}",
-                "{\"entity_id\":\"sensor.number\",\"state\":3,\"attributes\":{\"a\":1}}");
+                "{\"entity_id\":\"sensor.number\",\"state\":3,\"attributes\":{\"a\":1}}",
+                "{\"entity_id\":\"sensor.quoted\",\"state\":\"say \\\"hi\\\"\",\"last_changed\":\"a\\\\b\"}",
+                "{\"entity_id\":\"sensor.list\",\"state\":\"on\",\"attributes\":{},\"last_updated\":[\"x\"]}");
         for (Attributes mode : Attributes.values()) {
             for (boolean timestamps : new boolean[] {false, true}) {
                 Statestream layout = new Statestream("base", mode, timestamps);
