@@ -80,11 +80,21 @@ public final class EntityFilter implements Predicate {
             return true;
         }
         int dot = entityId.indexOf('.');
-        if (dot > 0 && excludedDomains.contains(entityId.substring(0, dot))
-                || excludePatterns.stream().anyMatch(p -> p.matcher(entityId).matches())) {
+        if (dot > 0 && !excludedDomains.isEmpty() && excludedDomains.contains(entityId.substring(0, dot))
+                || anyMatches(excludePatterns, entityId)) {
             return false;
         }
-        return includePatterns.isEmpty() || includePatterns.stream().anyMatch(p -> p.matcher(entityId).matches());
+        return includePatterns.isEmpty() || anyMatches(includePatterns, entityId);
+    }
+
+    // a loop, not a stream: this runs for every event, twice
+    private static boolean anyMatches(List<Pattern> patterns, String entityId) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(entityId).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long acceptedCount() {

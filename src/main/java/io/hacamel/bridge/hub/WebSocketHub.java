@@ -108,6 +108,9 @@ public final class WebSocketHub extends ServiceSupport implements ConnectionList
         } else {
             states.put(entityId, event.compactNewState());
         }
+        if (clients.isEmpty()) {
+            return;
+        }
         String areaId = areas.areaOf(entityId);
         String message = null;
         for (HubClient client : clients.values()) {
