@@ -130,8 +130,9 @@ final class Connector implements Reconnects.Target {
                     } else if (ar.succeeded()) {
                         onAuthenticated(ar.result(), startedAt);
                     } else {
-                        reconnects.connectFailed(ar.cause() instanceof HaException e ? e
-                                : new HaException(HaErrorCode.CANNOT_CONNECT, HaSocket.describe(ar.cause())), lastToken);
+                        HaException error = ar.cause() instanceof HaException e ? e
+                                : new HaException(HaErrorCode.CANNOT_CONNECT, HaSocket.describe(ar.cause()));
+                        reconnects.connectFailed(error, lastToken);
                     }
                 });
     }

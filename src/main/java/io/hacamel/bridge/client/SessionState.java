@@ -3,9 +3,9 @@ package io.hacamel.bridge.client;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Where the session is in its life, and the listeners told of every change. Kept apart from the socket because the
- * state, not the socket alone, says whether a command may be sent: an authenticated socket takes none after a stop.
- * Changed on the connection's context; read from any thread.
+ * Where the session is in its life, and the listeners told of every change. The API, the connector and the
+ * subscriptions all ask it whether a command may be sent now: only to the current socket, and only while the state
+ * accepts requests. Changed on the connection's context; read from any thread.
  */
 final class SessionState {
 
