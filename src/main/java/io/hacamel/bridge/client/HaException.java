@@ -42,6 +42,15 @@ public final class HaException extends RuntimeException {
         return code.delivered();
     }
 
+    /** The innermost cause's message: a future's failure wraps the exception that says what went wrong. */
+    static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
     @Override
     public String toString() {
         return "HaException[" + code + (haCode != null ? "/" + haCode : "") + "]: " + getMessage();

@@ -2,12 +2,8 @@ package io.hacamel.bridge.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,11 +25,11 @@ import org.slf4j.LoggerFactory;
  * one transition at a time on a thread of its own. It gives the lead up as soon as Camel says so, and on its own
  * after the JVM stood still for longer than the renew deadline (a long GC pause): then the lease may be gone, and it
  * acts again only once the election still says so a renew deadline later. Without a cluster it leads from the start.
+ * Camel's side of the election is {@link ElectionView}; the look for pauses is {@link ClusterWatchdog}'s.
  */
 public final class Leadership extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
-    private static final long TICK_MILLIS = 100;
 
     /** Leader-only work: started when this bridge takes the lead, stopped when it gives it up. */
     public interface Duty {
@@ -51,21 +47,15 @@ public final class Leadership extends ServiceSupport {
 
     private final ClusterSettings settings;
     private final CamelContext camelContext;
-    private final String namespace;
-    private final List<Duty> duties = new CopyOnWriteArrayList<>();
+    private final ElectionView election;
+    private final Duties duties = new Duties();
     private final FencedClusterService fenced;
     private final LeadershipMetrics metrics;
-    private final KubernetesLease lease;
-    private final long deadlineNanos;
+    private final ClusterWatchdog watchdog;
     private final CamelClusterEventListener.Leadership listener = this::leadershipChanged;
     private volatile Supplier<String> recordedHolder = () -> null;
-    private final StalledElection stalled;
-    private CamelClusterService service;
-    private volatile CamelClusterView view;
-    /** Set as the bridge leaves the election: nothing restarts it after that. */
-    private volatile boolean leaving;
     private ScheduledExecutorService transitions;
-    private ScheduledExecutorService watchdog;
+    private ScheduledExecutorService watchdogThread;
     /** Whether this bridge acts as the leader now. */
     private volatile boolean acting;
     /** Whether Camel's election says this bridge leads. */
@@ -73,19 +63,32 @@ public final class Leadership extends ServiceSupport {
     private volatile String electedHolder;
     private volatile Instant since = Instant.now();
     private volatile Transition last;
-    private volatile long lastTickNanos = System.nanoTime();
-    /** After a pause: when to act again if still elected; 0 when not waiting. Watchdog thread only. */
-    private long reconfirmAtNanos;
 
     Leadership(ClusterSettings settings, CamelContext camelContext, LeadershipMetrics metrics, KubernetesLease lease) {
         this.settings = settings;
         this.camelContext = camelContext;
-        this.namespace = settings.kind() == ClusterSettings.Kind.NONE ? null : ClusterServices.namespace(settings);
+        this.election = new ElectionView(settings, camelContext, lease);
         this.metrics = metrics;
-        this.lease = lease;
-        this.deadlineNanos = settings.renewDeadline().toNanos();
-        this.stalled = settings.kind() == ClusterSettings.Kind.KUBERNETES
-                ? new StalledElection(settings.leaseDuration()) : null;
+        this.watchdog = new ClusterWatchdog(settings.renewDeadline(), election, new ClusterWatchdog.Target() {
+            @Override
+            public boolean stoodStill(String reason) {
+                if (!setActing(false, reason)) {
+                    return false;
+                }
+                transitions.execute(() -> standDown(reason));
+                return true;
+            }
+
+            @Override
+            public void reconfirm(String reason) {
+                transitions.execute(() -> takeOver(reason));
+            }
+
+            @Override
+            public void electionStalled() {
+                transitions.execute(election::restart);
+            }
+        });
         this.fenced = new FencedClusterService(settings.member(), this);
         fenced.setCamelContext(camelContext);
         metrics.bind(this);
@@ -106,7 +109,7 @@ public final class Leadership extends ServiceSupport {
      * back from a pause longer than the renew deadline that the watchdog has not judged yet.
      */
     public boolean mayAct() {
-        return acting && (!clustered() || System.nanoTime() - lastTickNanos < deadlineNanos);
+        return acting && (!clustered() || watchdog.ticking());
     }
 
     /** Whether this bridge leads: it acts as the leader at this instant ({@link #mayAct()}). */
@@ -129,7 +132,7 @@ public final class Leadership extends ServiceSupport {
     }
 
     String namespace() {
-        return namespace;
+        return election.namespace();
     }
 
     /** Where a standby learns the leader's name when Camel's view does not say (the lock file's record). */
@@ -190,16 +193,11 @@ public final class Leadership extends ServiceSupport {
             transitions.execute(() -> takeOver("the only bridge (cluster.kind=none)"));
             return;
         }
-        service = ClusterServices.create(settings, camelContext);
-        if (!camelContext.hasService(service)) {
-            camelContext.addService(service, true, true);
-        }
-        view = service.getView(namespace);
-        LOG.info("Joined the leader election ({}) as {}; a standby until it leads", describeElection(),
+        election.join();
+        LOG.info("Joined the leader election ({}) as {}; a standby until it leads", election.describe(),
                 settings.member());
-        lastTickNanos = System.nanoTime();
-        watchdog.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        view.addEventListener(listener);
+        watchdog.start(watchdogThread);
+        election.listen(listener);
     }
 
     /**
@@ -208,10 +206,7 @@ public final class Leadership extends ServiceSupport {
      * next retry period instead of waiting for the lease to expire.
      */
     void leave() {
-        leaving = true;
-        if (view != null) {
-            view.removeEventListener(listener);
-        }
+        election.stopListening(listener);
         elected = false;
         boolean wasLeader = setActing(false, "the bridge is stopping");
         try {
@@ -224,29 +219,14 @@ public final class Leadership extends ServiceSupport {
         } catch (Exception e) {
             LOG.warn("Giving up the leader-only work took too long: {}", e.toString());
         }
-        if (view == null) {
-            return;
-        }
-        try {
-            service.releaseView(view);
-            view = null;
-            if (lease != null && wasLeader) {
-                lease.release(settings.member());
-            }
-            if (wasLeader) {
-                LOG.info("Released the lead ({}): the standby takes over within its retry period", describeElection());
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not release the lead ({}): the standby takes over once the lease expires: {}",
-                    describeElection(), e.toString());
-        }
+        election.release(wasLeader);
     }
 
     @Override
     protected void doStart() throws Exception {
         transitions = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "ClusterLeadership");
-        watchdog = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+        watchdogThread = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "ClusterWatchdog");
         ServiceHelper.startService(fenced);
     }
@@ -254,22 +234,20 @@ public final class Leadership extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(fenced);
-        if (lease != null) {
-            lease.close();
-        }
-        camelContext.getExecutorServiceManager().shutdownNow(watchdog);
+        election.close();
+        camelContext.getExecutorServiceManager().shutdownNow(watchdogThread);
         camelContext.getExecutorServiceManager().shutdownNow(transitions);
     }
 
     private void takeOverWhenHandedOver() {
-        long delay = lease == null ? 0 : lease.handoverDelayMillis(settings);
+        long delay = election.handoverDelayMillis();
         if (delay > 0) {
             LOG.info("Elected on a Lease this bridge just made: acting in {} ms, once a leader that lost the old one "
                     + "has noticed", delay);
-            transitions.schedule(() -> takeOver("elected (" + describeElection() + ")"), delay,
+            transitions.schedule(() -> takeOver("elected (" + election.describe() + ")"), delay,
                     TimeUnit.MILLISECONDS);
         } else {
-            takeOver("elected (" + describeElection() + ")");
+            takeOver("elected (" + election.describe() + ")");
         }
     }
 
@@ -283,13 +261,7 @@ public final class Leadership extends ServiceSupport {
             standDown("the election took the lead back while this bridge took it");
             return;
         }
-        for (Duty duty : duties) {
-            try {
-                duty.lead();
-            } catch (Exception e) {
-                LOG.error("Leader-only work {} did not start: {}", duty, e.toString(), e);
-            }
-        }
+        duties.lead();
         fenced.changed();
         LOG.info("LEADER now ({}): this bridge takes MQTT commands, publishes to MQTT, delivers webhooks and runs the "
                 + "routes of group leader; reason: {}", settings.member(), reason);
@@ -298,15 +270,7 @@ public final class Leadership extends ServiceSupport {
     /** On the transition thread, once this bridge stopped acting: the leader-only work stops, in reverse order. */
     private void standDown(String reason) {
         fenced.changed();
-        List<Duty> reversed = new ArrayList<>(duties);
-        Collections.reverse(reversed);
-        for (Duty duty : reversed) {
-            try {
-                duty.follow();
-            } catch (Exception e) {
-                LOG.error("Leader-only work {} did not stop cleanly: {}", duty, e.toString(), e);
-            }
-        }
+        duties.follow();
         LOG.warn("STANDBY now ({}): {}. The leader-only work stopped; sessions, cache and mirror stay warm; leader: {}",
                 settings.member(), reason, holder() == null ? "none yet" : holder());
     }
@@ -326,55 +290,5 @@ public final class Leadership extends ServiceSupport {
         last = new Transition(role, now, reason);
         metrics.transitioned(role);
         return true;
-    }
-
-    /**
-     * Every tick: a gap longer than the renew deadline means the JVM stood still (a GC pause, a stopped process) long
-     * enough that the lease may have gone to the standby meanwhile. Then this bridge stops acting at once, and acts
-     * again only if the election still says it leads after another renew deadline (by then Camel has renewed, or has
-     * told the loss).
-     */
-    private void tick() {
-        long now = System.nanoTime();
-        long gap = now - lastTickNanos;
-        lastTickNanos = now;
-        String reason = "the bridge stood still for " + TimeUnit.NANOSECONDS.toMillis(gap)
-                + " ms, longer than the renew deadline";
-        if (gap > deadlineNanos && setActing(false, reason)) {
-            reconfirmAtNanos = now + deadlineNanos;
-            transitions.execute(() -> standDown(reason));
-        } else if (reconfirmAtNanos != 0 && now - reconfirmAtNanos >= 0) {
-            reconfirmAtNanos = 0;
-            transitions.execute(() -> takeOver("still elected a renew deadline after standing still"));
-        }
-        CamelClusterView current = view;
-        if (stalled != null && current != null && stalled.restartNow(current.getLeader().isPresent(), now)) {
-            transitions.execute(this::restartElection);
-        }
-    }
-
-    /** On the transition thread: a new start of the view, whose controller Camel makes anew ({@link StalledElection}). */
-    private void restartElection() {
-        if (leaving) {
-            return;
-        }
-        LOG.warn("The leader election ({}) has shown no leader for {} s: restarting it, as Camel's Kubernetes election "
-                + "stops after an error such as a refused renewal of the Lease", describeElection(),
-                stalled.afterSeconds());
-        try {
-            service.stopView(namespace);
-            service.startView(namespace);
-        } catch (Exception e) {
-            LOG.warn("Could not restart the leader election ({}): {}", describeElection(), e.toString());
-        }
-    }
-
-    private String describeElection() {
-        return switch (settings.kind()) {
-            case FILE -> "lock file " + settings.file();
-            case KUBERNETES -> "Lease " + KubernetesLease.name(settings.leaseName());
-            case CUSTOM -> "cluster service " + service.getClass().getName();
-            case NONE -> "none";
-        };
     }
 }
