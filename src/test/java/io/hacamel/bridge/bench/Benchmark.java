@@ -91,6 +91,11 @@ public final class Benchmark {
                         + "--only PARTS, --artemis, --jvm OPTIONS, --out DIR, --profile RATE, --jar JAR, --env NAME=VALUE, --classpath CP");
             }
         }
+        if (profile > 0) {
+            // without it the recording puts each sample on the nearest safepoint, not on the inlined method that ran
+            jvm = new ArrayList<>(jvm);
+            jvm.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+        }
         List<Double> latencyRates = quick ? List.of(200.0, 2_000.0) : List.of(100.0, 1_000.0, 5_000.0);
         List<Double> sustainedRates = quick ? List.of(2_000.0, 8_000.0)
                 : List.of(2_500.0, 5_000.0, 7_500.0, 10_000.0, 12_500.0, 15_000.0, 17_500.0, 20_000.0, 25_000.0,
