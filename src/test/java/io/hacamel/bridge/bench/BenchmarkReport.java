@@ -61,7 +61,8 @@ final class BenchmarkReport {
             new Pair("flood: peak messages pending in Home Assistant", "flood.pending", "flood.minimal.pending"),
             new Pair("a home (1,000 entities, 10 events/s): CPU", "home.cpu", "home.minimal.cpu"),
             new Pair("a home: wake-ups with no events", "home.wakeups", "home.minimal.wakeups"),
-            new Pair("a home: RSS", "home.rss", "home.minimal.rss"));
+            new Pair("a home: RSS (the highest while measured)", "home.rss", "home.minimal.rss"),
+            new Pair("a home: RSS at the end of the step", "home.rss.end", "home.minimal.rss.end"));
 
     private BenchmarkReport() {
     }

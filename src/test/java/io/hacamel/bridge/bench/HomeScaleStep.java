@@ -16,8 +16,12 @@ final class HomeScaleStep {
     private HomeScaleStep() {
     }
 
-    /** What one process used: idle wake-ups, then CPU and RSS at 10 changes a second. */
-    private record Footprint(Wakeups.Count idle, Wakeups.Count busy, double cpuPercent, double rssMegabytes) {
+    /**
+     * What one process used: idle wake-ups, then CPU and RSS at 10 changes a second: the highest RSS while measured
+     * (which begins with the heap the start took) and the RSS at the end, where a home stays.
+     */
+    private record Footprint(Wakeups.Count idle, Wakeups.Count busy, double cpuPercent, double rssMegabytes,
+            double rssAtEndMegabytes) {
 
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -28,6 +32,7 @@ final class HomeScaleStep {
             map.put("wakeups_per_s_at_10_per_s", busy.perSecond());
             map.put("wakeups_by_thread_per_s_at_10_per_s", busy.byThread());
             map.put("max_rss_mb_at_10_per_s", rssMegabytes);
+            map.put("rss_mb_at_the_end", rssAtEndMegabytes);
             return map;
         }
     }
@@ -68,11 +73,17 @@ final class HomeScaleStep {
         results.figure("home.rss", "bridge RSS at 10 events/s, 1,000 entities", "MB").add(bridge.rssMegabytes());
         results.figure("home.minimal.rss", "minimal client RSS at 10 events/s, 1,000 entities", "MB")
                 .add(minimal.rssMegabytes());
-        Benchmark.log("home scale: bridge %.2f%% of a core %s, %.0f wake-ups/s at 10 events/s, %.0f idle %s, RSS %.0f MB; "
-                + "minimal client %.2f%% %s, %.0f wake-ups/s at 10 events/s, %.0f idle, RSS %.0f MB", bridge.cpuPercent(),
-                bridge.busy().cpuByThread(), bridge.busy().perSecond(), bridge.idle().perSecond(),
-                bridge.idle().byThread(), bridge.rssMegabytes(), minimal.cpuPercent(), minimal.busy().cpuByThread(),
-                minimal.busy().perSecond(), minimal.idle().perSecond(), minimal.rssMegabytes());
+        results.figure("home.rss.end", "bridge RSS at the end of the step at 10 events/s, 1,000 entities", "MB")
+                .add(bridge.rssAtEndMegabytes());
+        results.figure("home.minimal.rss.end",
+                "minimal client RSS at the end of the step at 10 events/s, 1,000 entities", "MB")
+                .add(minimal.rssAtEndMegabytes());
+        Benchmark.log("home scale: bridge %.2f%% of a core %s, %.0f wake-ups/s at 10 events/s, %.0f idle %s, RSS %.0f MB (%.0f "
+                + "at the end); minimal client %.2f%% %s, %.0f wake-ups/s at 10 events/s, %.0f idle, RSS %.0f MB (%.0f at "
+                + "the end)", bridge.cpuPercent(), bridge.busy().cpuByThread(), bridge.busy().perSecond(),
+                bridge.idle().perSecond(), bridge.idle().byThread(), bridge.rssMegabytes(), bridge.rssAtEndMegabytes(),
+                minimal.cpuPercent(), minimal.busy().cpuByThread(), minimal.busy().perSecond(), minimal.idle().perSecond(),
+                minimal.rssMegabytes(), minimal.rssAtEndMegabytes());
     }
 
     private interface Load {
@@ -91,7 +102,8 @@ final class HomeScaleStep {
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuPercent = (BridgeProcess.cpuSeconds(pid) - cpuBefore) / seconds * 100;
         Wakeups.Count busy = threads.end();
+        double rssAtEnd = BridgeProcess.rssMegabytes(pid);
         load.set(false);
-        return new Footprint(idle, busy, cpuPercent, rss);
+        return new Footprint(idle, busy, cpuPercent, rss, rssAtEnd);
     }
 }
